@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "resume-sync",
+    products: [
+        .executable(name: "resume-sync", targets: ["resume-sync"]),
+        .library(name: "ResumeSyncCore", targets: ["ResumeSyncCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "ResumeSyncXML",
+            dependencies: ["CLibXML2"]
+        ),
+        .target(
+            name: "ResumeSyncCore",
+            dependencies: ["ResumeSyncXML"]
+        ),
+        .executableTarget(
+            name: "resume-sync",
+            dependencies: [
+                "ResumeSyncCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ResumeSyncXMLTests",
+            dependencies: ["ResumeSyncXML"]
+        ),
+        .testTarget(
+            name: "ResumeSyncCoreTests",
+            dependencies: ["ResumeSyncCore"]
+            
+        ),
+    ]
+)

@@ -1,0 +1,71 @@
+/// The whole comparison of two trees: every file pair, every entry pair, every finding.
+public struct Reconciliation: Sendable {
+    public var source: LoadedTree
+    public var target: LoadedTree
+    public var filePairs: [FilePair]
+    /// Entry pairs of the comparable file pairs, file by file in document order.
+    public var entryPairs: [EntryPair]
+    /// Every finding, in document order.
+    public var findings: [Finding]
+    /// Whether there was a baseline to judge staleness against.
+    public var hasBaseline: Bool
+    /// Entry pairs that exist on both sides but have no baseline record yet.
+    public var unrecordedPairs: [EntryKey]
+
+    /// Exit status as DESIGN §6 has it: 2 broken input, 1 findings at error severity, 0 otherwise.
+    public var exitStatus: Int32 {
+        if findings.contains(where: { $0.rule.meansBrokenInput }) { return 2 }
+        if findings.contains(where: { $0.severity == .error }) { return 1 }
+        return 0
+    }
+
+    /// Pairs that are in sync: present on both sides with no finding about them.
+    public var inSyncCount: Int {
+        let keysWithFindings = Set(findings.map(\.key))
+        return entryPairs.filter { $0.source != nil && $0.target != nil && !keysWithFindings.contains($0.key) }.count
+    }
+}
+
+/// Runs the checks over two loaded trees.
+public struct Reconciler: Sendable {
+    public var checks: [any EntryCheck]
+
+    public init(checks: [any EntryCheck] = Reconciler.standardChecks) {
+        self.checks = checks
+    }
+
+    public static let standardChecks: [any EntryCheck] = [
+        PresenceCheck(), StructureCheck(), NeutralContentCheck(), EntityCheck(),
+        UntranslatedCheck(), StaleCheck(),
+    ]
+
+    public func reconcile(source: LoadedTree, target: LoadedTree, baseline: Baseline?, baselineFindings: [Finding] = []) -> Reconciliation {
+        var findings: [Finding] = baselineFindings
+        var entryPairs: [EntryPair] = []
+        var unrecorded: [EntryKey] = []
+        let filePairs = Aligner.pairFiles(source: source, target: target)
+        for filePair in filePairs {
+            findings += source.failures[filePair.file] ?? []
+            findings += target.failures[filePair.file] ?? []
+            findings += FilePresenceCheck.findings(for: filePair, source: source.spec, target: target.spec)
+            if let document = filePair.source { findings += DuplicateIDCheck.findings(for: document, side: .source) }
+            if let document = filePair.target { findings += DuplicateIDCheck.findings(for: document, side: .target) }
+            guard filePair.isComparable else { continue }
+            let context = CheckContext(source: source.spec, target: target.spec, filePair: filePair, baseline: baseline)
+            for pair in Aligner.pairEntries(filePair) {
+                entryPairs.append(pair)
+                for check in checks {
+                    findings += check.findings(for: pair, in: context)
+                }
+                if pair.source != nil, pair.target != nil, let baseline,
+                   baseline.side(pair.key, language: source.spec.language) == nil {
+                    unrecorded.append(pair.key)
+                }
+            }
+        }
+        findings.sort(by: Finding.documentOrder)
+        return Reconciliation(
+            source: source, target: target, filePairs: filePairs, entryPairs: entryPairs,
+            findings: findings, hasBaseline: baseline != nil, unrecordedPairs: unrecorded)
+    }
+}

@@ -1,0 +1,43 @@
+/// What every check may consult besides the pair itself.
+public struct CheckContext: Sendable {
+    public var source: TreeSpec
+    public var target: TreeSpec
+    public var filePair: FilePair
+    public var baseline: Baseline?
+
+    public func sourceLocation(_ entry: Entry?) -> SourceLocation? {
+        guard let entry, let document = filePair.source else { return nil }
+        return document.location(of: entry)
+    }
+
+    public func targetLocation(_ entry: Entry?) -> SourceLocation? {
+        guard let entry, let document = filePair.target else { return nil }
+        return document.location(of: entry)
+    }
+
+    /// A finding about a pair, located on each side where the entry exists.
+    public func finding(
+        _ rule: Rule, _ pair: EntryPair, _ message: String,
+        sourceValue: String? = nil, targetValue: String? = nil
+    ) -> Finding {
+        Finding(
+            rule: rule, key: pair.key, message: message,
+            source: sourceLocation(pair.source), target: targetLocation(pair.target),
+            sourceValue: sourceValue, targetValue: targetValue)
+    }
+}
+
+/// A check of one aligned entry pair. Each check lives in its own file with its messages.
+public protocol EntryCheck: Sendable {
+    var rule: Rule { get }
+    func findings(for pair: EntryPair, in context: CheckContext) -> [Finding]
+}
+
+extension Entry {
+    /// Whether this entry's parent entry is absent from the other side as well, so that a finding
+    /// about the parent already covers it.
+    func isCoveredByParent(missingFrom other: ParsedDocument?) -> Bool {
+        guard let parent, let other else { return false }
+        return other.entry(parent) == nil
+    }
+}

@@ -1,0 +1,116 @@
+import ResumeSyncXML
+
+/// Accumulates one entry's content while its element is walked.
+struct ContentBuilder {
+    let profile: FormatProfile
+    /// The whole entry is marked neutral (`translate="no"`): its text is compared, not translated.
+    let isEntryNeutral: Bool
+    /// The readable text in chunks: the entry's own text, and each top-level field's.
+    private var chunks: [String] = [""]
+    private var ownText = ""
+    private var segmentOrder: [String] = []
+    private var segmentText: [String: String] = [:]
+    private var neutralValues: [NeutralValue] = []
+    private var entities: [String] = []
+    private var fields: [String] = []
+
+    init(profile: FormatProfile, isEntryNeutral: Bool) {
+        self.profile = profile
+        self.isEntryNeutral = isEntryNeutral
+    }
+
+    mutating func addText(_ text: String, path: String) {
+        chunks[chunks.count - 1] += text
+        if path.isEmpty { ownText += text }
+        appendSegment(text, path: path)
+    }
+
+    mutating func addEntity(_ name: String, path: String) {
+        chunks[chunks.count - 1] += "&\(name);"
+        if path.isEmpty { ownText += "&\(name);" }
+        appendSegment("&\(name);", path: path)
+        entities.append(name)
+    }
+
+    /// An element starts or ends inside `path`'s text: keep the words on each side apart. At the
+    /// entry's top level it also closes the current chunk of readable text.
+    mutating func addBoundary(path: String) {
+        if path.isEmpty {
+            chunks.append("")
+        } else {
+            chunks[chunks.count - 1] += " "
+        }
+        appendSegment(" ", path: path)
+    }
+
+    mutating func addField(_ path: String) {
+        fields.append(path)
+    }
+
+    mutating func addAttributes(of element: XMLElement, path: String) {
+        for attribute in element.attributes {
+            let name = attribute.name.qualified
+            if profile.ignoredAttributes.contains(name) { continue }
+            if path.isEmpty, profile.idAttributes.contains(name) || name == profile.needsTranslation.attribute {
+                continue
+            }
+            let attributePath = "\(path)@\(name)"
+            if profile.proseAttributes.contains(name), !isEntryNeutral {
+                appendSegment(attribute.value, path: attributePath)
+            } else {
+                neutralValues.append(NeutralValue(path: attributePath, value: attribute.value, kind: .attribute))
+            }
+        }
+    }
+
+    /// A `<code>` or `translate="no"` element: its whole text is one neutral value.
+    mutating func addNeutralElement(_ element: XMLElement, path: String) {
+        let text = TextNormalizer.collapsingWhitespace(Self.flatText(of: element))
+        chunks[chunks.count - 1] += text
+        neutralValues.append(NeutralValue(path: path, value: text, kind: .element))
+    }
+
+    private mutating func appendSegment(_ text: String, path: String) {
+        if segmentText[path] == nil {
+            segmentOrder.append(path)
+            segmentText[path] = ""
+        }
+        segmentText[path, default: ""] += text
+    }
+
+    var content: EntryContent {
+        var segments: [TextSegment] = []
+        var neutral = neutralValues
+        for path in segmentOrder {
+            let text = TextNormalizer.collapsingWhitespace(segmentText[path] ?? "")
+            if text.isEmpty { continue }
+            if isEntryNeutral {
+                neutral.append(NeutralValue(path: path.isEmpty ? "." : path, value: text, kind: .element))
+            } else {
+                segments.append(TextSegment(path: path, text: text))
+            }
+        }
+        // Fields laid out as blocks (no text of the entry's own between them) read best apart.
+        let separator = TextNormalizer.collapsingWhitespace(ownText).isEmpty ? " · " : " "
+        let display = chunks.map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+        return EntryContent(
+            text: display.joined(separator: separator),
+            segments: segments,
+            neutralValues: neutral,
+            entityReferences: isEntryNeutral ? [] : entities,
+            fields: fields)
+    }
+
+    static func flatText(of element: XMLElement) -> String {
+        var result = ""
+        for node in element.children {
+            switch node {
+            case .text(let text), .cdata(let text): result += text
+            case .entityReference(let name): result += "&\(name);"
+            case .element(let child): result += " " + flatText(of: child) + " "
+            case .comment, .processingInstruction: continue
+            }
+        }
+        return result
+    }
+}

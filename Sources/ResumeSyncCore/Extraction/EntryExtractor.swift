@@ -1,0 +1,122 @@
+import ResumeSyncXML
+
+/// Finds the entries of a parsed document and splits each one's content into prose, neutral
+/// values and fields, as the format profile says.
+public struct EntryExtractor: Sendable {
+    public var profile: FormatProfile
+
+    public init(profile: FormatProfile) {
+        self.profile = profile
+    }
+
+    public struct Result: Sendable {
+        public var entries: [Entry]
+        public var duplicateIDs: [EntryID: [Int]]
+    }
+
+    public func extract(from tree: XMLDocumentTree, file: RelativePath) -> Result {
+        var walk = Walk(profile: profile, file: file)
+        walk.scan(tree.root, parent: nil)
+        let duplicates = walk.occurrences.filter { $0.value.count > 1 }
+        return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: duplicates)
+    }
+}
+
+private struct Walk {
+    let profile: FormatProfile
+    let file: RelativePath
+    var entries: [Entry?] = []
+    var occurrences: [EntryID: [Int]] = [:]
+
+    init(profile: FormatProfile, file: RelativePath) {
+        self.profile = profile
+        self.file = file
+    }
+
+    func entryID(of element: XMLElement) -> EntryID? {
+        for name in profile.idAttributes {
+            if let attribute = element.attribute(name) {
+                let value = TextNormalizer.collapsingWhitespace(attribute.value)
+                if !value.isEmpty { return EntryID(value) }
+            }
+        }
+        return nil
+    }
+
+    /// Looks for entries in an element that is not one itself (a root without an ID).
+    mutating func scan(_ element: XMLElement, parent: EntryID?) {
+        if let id = entryID(of: element) {
+            collect(element, id: id, parent: parent)
+            return
+        }
+        for child in element.childElements {
+            scan(child, parent: parent)
+        }
+    }
+
+    @discardableResult
+    mutating func collect(_ element: XMLElement, id: EntryID, parent: EntryID?) -> EntryID {
+        occurrences[id, default: []].append(element.span.start)
+        let slot = entries.count
+        entries.append(nil)
+        var builder = ContentBuilder(profile: profile, isEntryNeutral: isNeutral(element))
+        builder.addAttributes(of: element, path: "")
+        var children: [EntryID] = []
+        walk(element, path: "", owner: id, builder: &builder, children: &children)
+        let marker = profile.needsTranslation
+        entries[slot] = Entry(
+            key: EntryKey(file: file, id: id),
+            elementName: element.name.qualified,
+            span: element.span,
+            startTag: element.startTag,
+            endTag: element.endTag,
+            parent: parent,
+            children: children,
+            content: builder.content,
+            needsTranslation: element.attribute(marker.attribute)?.value == marker.value)
+        return id
+    }
+
+    func isNeutral(_ element: XMLElement) -> Bool {
+        if profile.neutralElements.contains(element.name.qualified) { return true }
+        if let marker = profile.doNotTranslate, element.attribute(marker.attribute)?.value == marker.value {
+            return true
+        }
+        return false
+    }
+
+    /// Walks an entry's content; nested entries are collected on their own, as the owner's children.
+    mutating func walk(
+        _ element: XMLElement, path: String, owner: EntryID,
+        builder: inout ContentBuilder, children: inout [EntryID]
+    ) {
+        var counts: [String: Int] = [:]
+        for node in element.children {
+            switch node {
+            case .text(let text), .cdata(let text):
+                builder.addText(text, path: path)
+            case .entityReference(let name):
+                builder.addEntity(name, path: path)
+            case .element(let child):
+                builder.addBoundary(path: path)
+                if let childID = entryID(of: child) {
+                    children.append(collect(child, id: childID, parent: owner))
+                    continue
+                }
+                let name = child.name.qualified
+                counts[name, default: 0] += 1
+                let childPath = (path.isEmpty ? "" : path + "/") + "\(name)[\(counts[name] ?? 1)]"
+                builder.addField(childPath)
+                builder.addAttributes(of: child, path: childPath)
+                if isNeutral(child) && !builder.isEntryNeutral {
+                    builder.addNeutralElement(child, path: childPath)
+                } else {
+                    walk(child, path: childPath, owner: owner, builder: &builder, children: &children)
+                }
+                builder.addBoundary(path: path)
+            case .comment, .processingInstruction:
+                continue
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import ResumeSyncXML
+
+/// A problem that stops a run before any finding can be made (exit status 2).
+public struct InvocationError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Which side of the pair a tree is.
+public enum TreeSide: String, Hashable, Sendable {
+    case source
+    case target
+}
+
+/// One tree, read and parsed: the documents that parsed and the findings for those that did not.
+public struct LoadedTree: Sendable {
+    public var spec: TreeSpec
+    public var side: TreeSide
+    /// Every content file found, sorted by path.
+    public var files: [RelativePath]
+    public var documents: [RelativePath: ParsedDocument]
+    /// `parse-error` findings, by file.
+    public var failures: [RelativePath: [Finding]]
+}
+
+/// Reads a tree folder: finds its content files and parses each with the format profile.
+public struct TreeLoader: Sendable {
+    public var profile: FormatProfile
+    public var extensions: Set<String>
+
+    public init(profile: FormatProfile, extensions: Set<String> = ["xml"]) {
+        self.profile = profile
+        self.extensions = extensions
+    }
+
+    public func load(_ spec: TreeSpec, side: TreeSide) throws(InvocationError) -> LoadedTree {
+        let files = try listFiles(in: spec)
+        var documents: [RelativePath: ParsedDocument] = [:]
+        var failures: [RelativePath: [Finding]] = [:]
+        for file in files {
+            switch loadDocument(file, of: spec, side: side) {
+            case .success(let document): documents[file] = document
+            case .failure(let problem): failures[file] = problem.findings
+            }
+        }
+        return LoadedTree(spec: spec, side: side, files: files, documents: documents, failures: failures)
+    }
+
+    /// Content files below the tree root, relative to it, sorted; hidden files and folders skipped.
+    public func listFiles(in spec: TreeSpec) throws(InvocationError) -> [RelativePath] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: spec.root, isDirectory: &isDirectory) else {
+            throw InvocationError("the \(spec.language) tree '\(spec.displayRoot)' does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw InvocationError("'\(spec.displayRoot)' is not a folder")
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: spec.root) else {
+            throw InvocationError("cannot read the folder '\(spec.displayRoot)'")
+        }
+        var files: [RelativePath] = []
+        while let next = enumerator.nextObject() as? String {
+            let components = next.split(separator: "/")
+            if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            guard let last = components.last, let dot = last.lastIndex(of: ".") else { continue }
+            let fileExtension = last[last.index(after: dot)...].lowercased()
+            guard extensions.contains(fileExtension) else { continue }
+            files.append(RelativePath(next))
+        }
+        return files.sorted()
+    }
+
+    struct LoadProblem: Error {
+        var findings: [Finding]
+    }
+
+    func loadDocument(_ file: RelativePath, of spec: TreeSpec, side: TreeSide) -> Result<ParsedDocument, LoadProblem> {
+        let displayPath = spec.displayPath(file)
+        let key = EntryKey(file: file, id: nil)
+        func problem(_ message: String, at location: SourceLocation) -> LoadProblem {
+            LoadProblem(findings: [Finding(
+                rule: .parseError, key: key, message: message,
+                source: side == .source ? location : nil,
+                target: side == .target ? location : nil)])
+        }
+        let path = spec.filePath(file)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return .failure(problem("a folder stands where a file is expected",
+                                    at: SourceLocation(path: displayPath, line: 1, column: 1, byteOffset: 0)))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(problem("cannot read the file",
+                                    at: SourceLocation(path: displayPath, line: 1, column: 1, byteOffset: 0)))
+        }
+        let bytes = [UInt8](data)
+        let lines = LineTable(bytes: bytes)
+        do {
+            let tree = try XMLDocumentParser.parse(bytes)
+            let extracted = EntryExtractor(profile: profile).extract(from: tree, file: file)
+            return .success(ParsedDocument(
+                file: file, displayPath: displayPath, bytes: bytes, tree: tree,
+                entries: extracted.entries, duplicateIDs: extracted.duplicateIDs))
+        } catch {
+            // The first fatal error is the cause; the ones after it are its consequences.
+            let fatal = error.diagnostics.filter(\.isFatal)
+            guard let first = fatal.first ?? error.diagnostics.first else {
+                return .failure(problem("the file cannot be parsed", at: lines.location(of: 0, path: displayPath)))
+            }
+            var message = first.message
+            if fatal.count > 1 {
+                message += " (and \(fatal.count - 1) more error\(fatal.count == 2 ? "" : "s") after it)"
+            }
+            let findings = problem(message, at: lines.location(of: first.byteOffset, path: displayPath)).findings
+            return .failure(LoadProblem(findings: findings))
+        }
+    }
+}

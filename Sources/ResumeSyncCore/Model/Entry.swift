@@ -1,0 +1,88 @@
+public import ResumeSyncXML
+
+/// An element with an ID, with its own content: its text, attributes and fields, but not the
+/// entries nested in it (they are entries in their own right).
+public struct Entry: Sendable {
+    public var key: EntryKey
+    public var elementName: String
+    /// The whole element in its file's bytes, nested entries included.
+    public var span: ByteSpan
+    public var startTag: ByteSpan
+    public var endTag: ByteSpan?
+    /// The entry this one is nested in, if any.
+    public var parent: EntryID?
+    /// The entries nested directly in this one, in document order.
+    public var children: [EntryID]
+    public var content: EntryContent
+    /// Marked by `merge` (or a person) as text copied from the source that awaits translation.
+    public var needsTranslation: Bool
+
+    public var id: EntryID { key.id ?? EntryID("") }
+}
+
+/// What an entry says, split the way the checks need it.
+public struct EntryContent: Hashable, Sendable {
+    /// The readable text: all text of the entry and its fields, white space folded.
+    public var text: String
+    /// Translatable text, one segment per element (or prose attribute) that holds some.
+    public var segments: [TextSegment]
+    /// Language-neutral values that must be equal on both sides: attributes, neutral elements.
+    public var neutralValues: [NeutralValue]
+    /// Entity references in the translatable text, in document order (`product.name`).
+    public var entityReferences: [String]
+    /// The paths of the entry's fields, in document order (`org[1]`, `period[1]`, `link[1]/code[1]`).
+    public var fields: [String]
+
+    public init(
+        text: String, segments: [TextSegment], neutralValues: [NeutralValue],
+        entityReferences: [String], fields: [String]
+    ) {
+        self.text = text
+        self.segments = segments
+        self.neutralValues = neutralValues
+        self.entityReferences = entityReferences
+        self.fields = fields
+    }
+
+    /// Fingerprint of the prose: what a translation was made against.
+    public var proseFingerprint: Fingerprint {
+        Fingerprint(of: segments.flatMap { [$0.path, TextNormalizer.fingerprintForm($0.text)] })
+    }
+
+    /// Fingerprint of everything neutral, order-independent for attributes.
+    public var neutralFingerprint: Fingerprint {
+        let values = neutralValues.map { "\($0.path)=\($0.value)" }.sorted()
+        return Fingerprint(of: values + ["|"] + entityReferences + ["|"] + fields)
+    }
+}
+
+/// Translatable text at a path inside an entry: `""` is the entry element itself, `org[1]` a
+/// field, `@title` a prose attribute, `link[1]@title` a field's prose attribute.
+public struct TextSegment: Hashable, Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// A language-neutral value at a path: an attribute (`period[1]@from`) or the text of a
+/// neutral element (`code[1]`).
+public struct NeutralValue: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case attribute
+        case element
+    }
+
+    public var path: String
+    public var value: String
+    public var kind: Kind
+
+    public init(path: String, value: String, kind: Kind) {
+        self.path = path
+        self.value = value
+        self.kind = kind
+    }
+}

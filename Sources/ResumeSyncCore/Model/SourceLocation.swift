@@ -1,0 +1,60 @@
+/// A position in a file, as shown to people: 1-based line and column.
+///
+/// `column` counts display columns as GCC does (a Chinese character is two, a tab moves to the
+/// next multiple of eight); `byteOffset` is kept for tools and for the merge.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var byteOffset: Int
+
+    public init(path: String, line: Int, column: Int, byteOffset: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.byteOffset = byteOffset
+    }
+
+    public var description: String { "\(path):\(line):\(column)" }
+}
+
+/// Offsets of the starts of lines in a file's bytes, for turning byte offsets into lines and
+/// columns (CRLF files included: the `\r` ends up at the end of its line).
+public struct LineTable: Sendable {
+    private let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// The 1-based line that holds `offset`.
+    public func line(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    public func location(of offset: Int, path: String) -> SourceLocation {
+        let clamped = min(max(offset, 0), bytes.count)
+        let line = line(of: clamped)
+        let lineStart = lineStarts[line - 1]
+        let prefix = String(decoding: bytes[lineStart..<clamped], as: UTF8.self)
+        return SourceLocation(
+            path: path, line: line, column: DisplayWidth.columns(of: prefix) + 1, byteOffset: clamped)
+    }
+
+    /// The start offset of a 1-based line.
+    public func start(ofLine line: Int) -> Int {
+        lineStarts[min(max(line - 1, 0), lineStarts.count - 1)]
+    }
+}

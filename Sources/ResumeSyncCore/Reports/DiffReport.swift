@@ -1,0 +1,112 @@
+/// `diff`: one block per entry that is not in sync (every entry with `all`), the two sides'
+/// text aligned under each other, and for a stale entry the source's change since the baseline
+/// as a word diff.
+public struct DiffReport: Sendable {
+    public var style: TerminalStyle
+    public var includeInSync: Bool
+
+    public init(style: TerminalStyle = .plain, includeInSync: Bool = false) {
+        self.style = style
+        self.includeInSync = includeInSync
+    }
+
+    /// One block of the diff: an entry (or a whole file) and what was found about it.
+    public struct Block: Sendable {
+        public var key: EntryKey
+        public var findings: [Finding]
+        public var source: Side?
+        public var target: Side?
+
+        public struct Side: Sendable {
+            public var location: SourceLocation
+            public var text: String
+        }
+
+        /// The stale finding's change since the baseline, when there is one.
+        public var sourceChange: [WordDiff.Piece]? {
+            guard let stale = findings.first(where: { $0.rule == .stale }),
+                  let old = stale.previousSourceText, let new = stale.currentSourceText else { return nil }
+            return WordDiff.pieces(from: old, to: new)
+        }
+    }
+
+    public func blocks(_ result: Reconciliation) -> [Block] {
+        var byKey: [EntryKey: [Finding]] = [:]
+        for finding in result.findings { byKey[finding.key, default: []].append(finding) }
+        var blocks: [Block] = []
+        var covered: Set<EntryKey> = []
+        for filePair in result.filePairs {
+            let fileKey = EntryKey(file: filePair.file, id: nil)
+            if let findings = byKey[fileKey] {
+                covered.insert(fileKey)
+                blocks.append(Block(key: fileKey, findings: findings, source: nil, target: nil))
+            }
+            for pair in result.entryPairs where pair.key.file == filePair.file {
+                let findings = byKey[pair.key] ?? []
+                covered.insert(pair.key)
+                guard includeInSync || !findings.isEmpty else { continue }
+                blocks.append(Block(
+                    key: pair.key, findings: findings,
+                    source: side(pair.source, in: filePair.source),
+                    target: side(pair.target, in: filePair.target)))
+            }
+        }
+        // Findings about entries that could not be paired (duplicate IDs), or the lock file.
+        for finding in result.findings where !covered.contains(finding.key) {
+            covered.insert(finding.key)
+            blocks.append(Block(key: finding.key, findings: byKey[finding.key] ?? [], source: nil, target: nil))
+        }
+        return blocks
+    }
+
+    private func side(_ entry: Entry?, in document: ParsedDocument?) -> Block.Side? {
+        guard let entry, let document else { return nil }
+        return Block.Side(location: document.location(of: entry), text: entry.content.text)
+    }
+
+    public func render(_ result: Reconciliation) -> String {
+        let blocks = blocks(result)
+        if blocks.isEmpty { return "" }
+        let sourceName = result.source.spec.language.code
+        let targetName = result.target.spec.language.code
+        let width = max(DisplayWidth.of(sourceName), DisplayWidth.of(targetName))
+        func label(_ name: String) -> String {
+            name + String(repeating: " ", count: width - DisplayWidth.of(name))
+        }
+        var output: [String] = []
+        for block in blocks {
+            var lines: [String] = []
+            let rules = block.findings.map(\.rule.id)
+            let status = rules.isEmpty ? style.green("in sync") : rules.map { style.red($0) }.joined(separator: ", ")
+            lines.append(style.bold(block.key.description) + "  " + status)
+            for finding in block.findings where finding.rule != .stale || block.source == nil {
+                lines.append("  " + style.dim(finding.message))
+            }
+            let indent = "  " + String(repeating: " ", count: width + 2)
+            if block.source != nil || block.target != nil {
+                for (name, side) in [(sourceName, block.source), (targetName, block.target)] {
+                    if let side {
+                        lines.append("  \(style.bold(label(name)))  \(style.dim(side.location.description))")
+                        lines.append(indent + (side.text.isEmpty ? style.dim("(no text)") : side.text))
+                    } else {
+                        lines.append("  \(style.bold(label(name)))  " + style.dim("(absent)"))
+                    }
+                }
+            }
+            if let change = block.sourceChange {
+                let edited = block.findings.first { $0.rule == .stale }?.targetEditedSinceBaseline ?? false
+                lines.append("  " + style.cyan("\(sourceName) since the baseline:")
+                    + (edited ? style.dim(" (\(targetName) was edited since too)") : ""))
+                lines.append(indent + change.map { piece in
+                    switch piece {
+                    case .same(let text): return text
+                    case .removed(let text): return style.removed(text)
+                    case .added(let text): return style.added(text)
+                    }
+                }.joined())
+            }
+            output.append(lines.joined(separator: "\n"))
+        }
+        return output.joined(separator: "\n\n") + "\n"
+    }
+}

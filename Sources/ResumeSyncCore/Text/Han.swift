@@ -1,0 +1,15 @@
+/// Recognising Han (Chinese) characters in text.
+public enum Han {
+    public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF, 0x30000...0x3134F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    public static func contains(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains(where: isHan)
+    }
+}

@@ -1,0 +1,82 @@
+internal import CLibXML2
+
+/// Turning libxml2's tree into Swift values, once, right after the parse.
+extension ParseState {
+    func convertElement(_ node: xmlNodePtr, exact: inout Bool) -> XMLElement {
+        let key = UnsafeMutableRawPointer(node)
+        let startTag = startTags[key]
+        let endTag = endTags[key]
+        if startTag == nil || endTag == nil { exact = false }
+        let start = startTag ?? ByteSpan(start: 0, end: 0)
+        let end = endTag ?? start
+        let selfClosing = end.start == start.start
+        var children: [XMLNode] = []
+        var child = node.pointee.children
+        while let current = child {
+            if let converted = convertNode(current, exact: &exact) { children.append(converted) }
+            child = current.pointee.next
+        }
+        return XMLElement(
+            name: Self.name(node.pointee.name, node.pointee.ns),
+            attributes: attributes(of: node),
+            children: children,
+            span: ByteSpan(start: start.start, end: max(end.end, start.end)),
+            startTag: start,
+            endTag: selfClosing ? nil : end)
+    }
+
+    private func convertNode(_ node: xmlNodePtr, exact: inout Bool) -> XMLNode? {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            return .element(convertElement(node, exact: &exact))
+        case XML_TEXT_NODE:
+            return .text(Self.string(node.pointee.content))
+        case XML_CDATA_SECTION_NODE:
+            return .cdata(Self.string(node.pointee.content))
+        case XML_ENTITY_REF_NODE:
+            return .entityReference(Self.string(node.pointee.name))
+        case XML_COMMENT_NODE:
+            return .comment(Self.string(node.pointee.content))
+        case XML_PI_NODE:
+            return .processingInstruction(
+                target: Self.string(node.pointee.name), data: Self.string(node.pointee.content))
+        default:
+            return nil
+        }
+    }
+
+    private func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
+        var result: [XMLAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            var pieces: [XMLTextPiece] = []
+            var child = current.pointee.children
+            while let piece = child {
+                if piece.pointee.type == XML_ENTITY_REF_NODE {
+                    pieces.append(.entityReference(Self.string(piece.pointee.name)))
+                } else {
+                    pieces.append(.text(Self.string(piece.pointee.content)))
+                }
+                child = piece.pointee.next
+            }
+            result.append(XMLAttribute(name: Self.name(current.pointee.name, current.pointee.ns), pieces: pieces))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    private static func name(_ localName: UnsafePointer<xmlChar>?, _ namespace: xmlNsPtr?) -> XMLName {
+        XMLName(
+            prefix: namespace?.pointee.prefix.map { String(cString: $0) },
+            localName: string(localName),
+            namespaceURI: namespace?.pointee.href.map { String(cString: $0) })
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

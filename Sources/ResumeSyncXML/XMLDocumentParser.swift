@@ -1,0 +1,206 @@
+internal import CLibXML2
+
+/// Parses XML bytes with libxml2 into an immutable Swift tree, with exact byte spans.
+///
+/// This file and its extensions are the only places that see libxml2's pointers. The parse is
+/// safe by construction: no network (`XML_PARSE_NONET`), no external entity or DTD loading (a
+/// deny-all loader is installed process-wide), no entity expansion (references stay tokens), and
+/// libxml2's own depth, text-size and amplification limits stay on (no `XML_PARSE_HUGE`).
+public enum XMLDocumentParser {
+    /// Initialises libxml2 and installs the deny-all entity loader. Call once on the main thread
+    /// before any parse runs on another thread; `parse` calls it too, so forgetting is harmless
+    /// on a single thread.
+    public static func prepare() {
+        _ = libxml2Prepared
+    }
+
+    /// Parses `bytes` as an XML document.
+    ///
+    /// - Throws: `XMLParseFailure` with every diagnostic libxml2 raised when the document is not
+    ///   well-formed, is not UTF-8, or is empty.
+    public static func parse(_ bytes: [UInt8]) throws(XMLParseFailure) -> XMLDocumentTree {
+        prepare()
+        guard !bytes.isEmpty else {
+            throw XMLParseFailure(diagnostics: [
+                XMLDiagnostic(message: "the file is empty", byteOffset: 0, code: 4, isFatal: true)
+            ])
+        }
+        let state = ParseState(bytes: bytes)
+        let result: Result<XMLDocumentTree, XMLParseFailure> = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                state.run(chars)
+            }
+        }
+        return try result.get()
+    }
+}
+
+private let libxml2Prepared: Void = {
+    xmlInitParser()
+    xmlSetExternalEntityLoader { _, _, _ in nil }
+}()
+
+/// What one parse collects through libxml2's callbacks; reached from C through `_private`.
+final class ParseState {
+    let bytes: [UInt8]
+    var mainContext: xmlParserCtxtPtr?
+    var startTags: [UnsafeMutableRawPointer: ByteSpan] = [:]
+    var endTags: [UnsafeMutableRawPointer: ByteSpan] = [:]
+    var diagnostics: [XMLDiagnostic] = []
+    var placeholderEntities: Set<String> = []
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> (ParseState, xmlParserCtxtPtr)? {
+        guard let context else { return nil }
+        let parserContext = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let opaque = parserContext.pointee._private else { return nil }
+        return (Unmanaged<ParseState>.fromOpaque(opaque).takeUnretainedValue(), parserContext)
+    }
+
+    /// Whether an event comes from the document itself rather than from entity replacement text.
+    func isMainInput(_ context: xmlParserCtxtPtr) -> Bool {
+        context == mainContext && context.pointee.inputNr == 1
+    }
+
+    func run(_ chars: UnsafeBufferPointer<CChar>) -> Result<XMLDocumentTree, XMLParseFailure> {
+        guard let context = xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else {
+            return .failure(XMLParseFailure(diagnostics: [
+                XMLDiagnostic(message: "libxml2 could not create a parser", byteOffset: 0, code: 2, isFatal: true)
+            ]))
+        }
+        defer { xmlFreeParserCtxt(context) }
+        mainContext = context
+        let unmanaged = Unmanaged.passUnretained(self)
+        context.pointee._private = unmanaged.toOpaque()
+        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+        installCallbacks(context.pointee.sax)
+
+        xmlSetStructuredErrorFunc(unmanaged.toOpaque(), { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<ParseState>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+        })
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        _ = xmlParseDocument(context)
+
+        let document = context.pointee.myDoc
+        defer { if let document { xmlFreeDoc(document) } }
+        let hasEncoder = context.pointee.input?.pointee.buf?.pointee.encoder != nil
+        if hasEncoder {
+            diagnostics.append(XMLDiagnostic(
+                message: "the file is not UTF-8; resume-sync reads UTF-8 files only",
+                byteOffset: 0, code: 32, isFatal: true))
+        }
+        guard context.pointee.wellFormed != 0, !hasEncoder, let document,
+              let rootNode = xmlDocGetRootElement(document)
+        else {
+            if diagnostics.isEmpty {
+                diagnostics.append(XMLDiagnostic(
+                    message: "the document has no root element", byteOffset: 0, code: 4, isFatal: true))
+            }
+            return .failure(XMLParseFailure(diagnostics: diagnostics))
+        }
+        var exact = true
+        let root = convertElement(rootNode, exact: &exact)
+        return .success(XMLDocumentTree(
+            root: root, undeclaredEntities: placeholderEntities, spansAreExact: exact))
+    }
+
+    private func installCallbacks(_ handler: UnsafeMutablePointer<xmlSAXHandler>?) {
+        guard let handler else { return }
+        handler.pointee.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces,
+                                           attributeCount, defaultedCount, attributes in
+            xmlSAX2StartElementNs(context, localName, prefix, uri, namespaceCount, namespaces,
+                                  attributeCount, defaultedCount, attributes)
+            guard let (state, parser) = ParseState.from(context), state.isMainInput(parser),
+                  let node = parser.pointee.node
+            else { return }
+            state.recordStart(of: UnsafeMutableRawPointer(node), consumed: Int(xmlByteConsumed(parser)))
+        }
+        handler.pointee.endElementNs = { context, localName, prefix, uri in
+            if let (state, parser) = ParseState.from(context), state.isMainInput(parser),
+               let node = parser.pointee.node {
+                state.recordEnd(of: UnsafeMutableRawPointer(node), consumed: Int(xmlByteConsumed(parser)))
+            }
+            xmlSAX2EndElementNs(context, localName, prefix, uri)
+        }
+        handler.pointee.getEntity = { context, name in
+            if let declared = xmlSAX2GetEntity(context, name) { return declared }
+            guard let (state, parser) = ParseState.from(context), let name,
+                  let document = parser.pointee.myDoc
+            else { return nil }
+            // An undeclared entity (a DocBook fragment's `&reftitle.description;`): stand in an
+            // empty internal entity so that the reference stays a reference node, owned by the
+            // document and freed with it.
+            if document.pointee.intSubset == nil {
+                _ = xmlCreateIntSubset(document, nil, nil, nil)
+            }
+            state.placeholderEntities.insert(String(cString: name))
+            return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, "")
+        }
+        handler.pointee.serror = { userData, error in
+            guard let (state, _) = ParseState.from(userData), let error else { return }
+            state.record(error.pointee)
+        }
+    }
+
+    func recordStart(of node: UnsafeMutableRawPointer, consumed: Int) {
+        guard consumed >= 0, consumed < bytes.count, let open = openingBracket(before: consumed) else { return }
+        let close = bytes[consumed] == UInt8(ascii: "/") ? consumed + 2 : consumed + 1
+        startTags[node] = ByteSpan(start: open, end: min(close, bytes.count))
+    }
+
+    func recordEnd(of node: UnsafeMutableRawPointer, consumed: Int) {
+        guard consumed > 0, consumed <= bytes.count, let open = openingBracket(before: consumed - 1) else { return }
+        endTags[node] = ByteSpan(start: open, end: consumed)
+    }
+
+    /// The offset of the `<` that opens the tag containing `offset` (tags contain no `<`).
+    private func openingBracket(before offset: Int) -> Int? {
+        var index = offset
+        while index >= 0 {
+            if bytes[index] == UInt8(ascii: "<") { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    func record(_ error: xmlError) {
+        let message = error.message.map { String(cString: $0) } ?? "unknown XML error"
+        let offset = byteOffset(line: Int(error.line), column: Int(error.int2))
+        diagnostics.append(XMLDiagnostic(
+            message: message.trimmingWhitespace(),
+            byteOffset: offset,
+            code: Int(error.code),
+            isFatal: error.level.rawValue >= XML_ERR_ERROR.rawValue))
+    }
+
+    /// Converts libxml2's 1-based line and code-point column to a byte offset into the input.
+    private func byteOffset(line: Int, column: Int) -> Int {
+        var offset = 0
+        var currentLine = 1
+        while currentLine < line, offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { currentLine += 1 }
+            offset += 1
+        }
+        var remaining = max(column - 1, 0)
+        while remaining > 0, offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return min(offset, bytes.count)
+    }
+}
+
+private extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ResumeSyncCore
+
+extension ResumeSync {
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record entry pairs as in sync in resume-sync.lock.",
+            discussion: """
+                After updating a translation, `accept KEY` confirms that the pair is in sync, so \
+                it is no longer stale. A KEY is FILE#ID (work.xml#caicloud-tech-lead, a tree \
+                folder in front is fine), or a FILE for all its entries. `--all` records every \
+                pair as it is now and creates the lock when there is none. Nothing is written \
+                when a file cannot be read.
+                """)
+
+        @Argument(help: ArgumentHelp("Entry keys (FILE#ID) or files to accept.", valueName: "key"))
+        var keys: [String] = []
+
+        @Flag(name: .long, help: "Accept every entry pair, dropping records of entries that are gone.")
+        var all = false
+
+        @Option(name: .customLong("source"), help: ArgumentHelp("The source tree folder (default: ROOT/zh).", valueName: "dir"))
+        var source: String?
+
+        @Option(name: .customLong("target"), help: ArgumentHelp("The target tree folder (default: ROOT/en).", valueName: "dir"))
+        var target: String?
+
+        @OptionGroup var project: ProjectOptions
+
+        func validate() throws {
+            if all && !keys.isEmpty { throw ValidationError("give --all or keys, not both") }
+            if !all && keys.isEmpty { throw ValidationError("name the entries to accept (FILE#ID …), or give --all") }
+        }
+
+        func run() throws {
+            let workspace = project.workspace(source: source, target: target)
+            let result = try workspace.reconcileOrExit()
+            var baseline: Baseline?
+            do {
+                baseline = try workspace.readBaseline()
+            } catch where all {
+                baseline = nil
+            } catch {
+                Terminal.standardError("resume-sync: error: \(workspace.lockPath):\(error.line): \(error.message); nothing was written\n")
+                throw ExitCode(2)
+            }
+            do {
+                let (updated, accepted) = try Acceptance.accept(keys, all: all, in: result, baseline: baseline)
+                try AtomicFile.write(Array(updated.serialized().utf8), to: workspace.lockPath)
+                Terminal.standardError("resume-sync: accepted \(accepted.count == 1 ? "1 entry pair" : "\(accepted.count) entry pairs") in \(workspace.lockPath)\n")
+            } catch let error as InvocationError {
+                Terminal.standardError("resume-sync: error: \(error.message)\n")
+                throw ExitCode(2)
+            } catch let error as AtomicFile.WriteError {
+                Terminal.standardError("resume-sync: error: \(error.description)\n")
+                throw ExitCode(2)
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ResumeSyncCore
+
+extension ResumeSync {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report what is missing, stale or mismatched between the trees.",
+            discussion: """
+                Prints one gcc-style line per finding, `path:line:col: error: message [rule]`, \
+                with a `note:` at the other side's location, and a summary on standard error. \
+                Made for pre-commit hooks and CI: exit status 0 when nothing is at error \
+                severity, 1 when something is, 2 when a file or the lock cannot be read.
+
+                Rules: missing, orphan, untranslated, stale, mismatch-attribute, \
+                mismatch-structure, mismatch-neutral, mismatch-entity, duplicate-id, \
+                parse-error, lock-error.
+                """)
+
+        @OptionGroup var trees: TreeOptions
+        @OptionGroup var display: DisplayOptions
+
+        func run() throws {
+            let result = try trees.workspace.reconcileOrExit()
+            switch display.format {
+            case .json:
+                Terminal.standardOutput(JSONReport().render(result))
+            case .text:
+                Terminal.standardOutput(DiagnosticsReport(style: display.style).render(result.findings))
+                Terminal.standardError(DiagnosticsReport().summary(result))
+            }
+            throw ExitCode(result.exitStatus)
+        }
+    }
+}

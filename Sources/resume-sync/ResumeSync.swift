@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import ResumeSyncCore
+
+@main
+struct ResumeSync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume-sync",
+        abstract: "Keep a Chinese and an English content tree in sync.",
+        discussion: """
+            Both trees (zh/ and en/ by default) are parsed into entries: elements with an ID. \
+            Entries are aligned by file path and ID, and the tool reports what is missing, stale \
+            (the source changed since the pair was last confirmed in sync) or mismatched \
+            (dates, links, structure). The baseline for staleness is resume-sync.lock, written \
+            by `accept`.
+
+            Exit status: 0 nothing at error severity, 1 findings at error severity, \
+            2 the input or the invocation is broken.
+            """,
+        version: ResumeSyncVersion.current,
+        subcommands: [Check.self, Diff.self, Accept.self],
+        defaultSubcommand: nil)
+
+    /// Runs the command line with DESIGN §6's exit statuses: a broken invocation is 2, not 64.
+    static func main() {
+        XMLParserSetup.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Terminal.standardError("resume-sync: error: " + fullMessage(for: error) + "\n")
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Where the project is: its root and its baseline file, shared by every command.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The project root, where the trees and resume-sync.lock are.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The baseline file (default: ROOT/resume-sync.lock).", valueName: "file"))
+    var lock: String?
+
+    func workspace(source: String?, target: String?) -> Workspace {
+        var workspace = Workspace(root: root, sourcePath: source, targetPath: target)
+        if let lock { workspace.lockPath = lock }
+        return workspace
+    }
+}
+
+/// The two trees as positional arguments, for `check` and `diff`.
+struct TreeOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The source tree folder (default: ROOT/zh).", valueName: "source"))
+    var source: String?
+
+    @Argument(help: ArgumentHelp("The target tree folder (default: ROOT/en).", valueName: "target"))
+    var target: String?
+
+    @OptionGroup var project: ProjectOptions
+
+    func validate() throws {
+        if (source == nil) != (target == nil) {
+            throw ValidationError("give both trees (SOURCE TARGET), or neither for ROOT/zh and ROOT/en")
+        }
+    }
+
+    var workspace: Workspace { project.workspace(source: source, target: target) }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto
+    case always
+    case never
+}
+
+struct DisplayOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text (gcc-style) or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    var style: TerminalStyle {
+        switch color {
+        case .always: return TerminalStyle(enabled: true)
+        case .never: return .plain
+        case .auto: return TerminalStyle(enabled: Terminal.standardOutputWantsColor)
+        }
+    }
+}
+
+extension Workspace {
+    /// Reconciles, turning an invocation error into exit status 2 with a message.
+    func reconcileOrExit() throws -> Reconciliation {
+        do {
+            return try reconcile()
+        } catch {
+            Terminal.standardError("resume-sync: error: \(error.message)\n")
+            throw ExitCode(2)
+        }
+    }
+}
