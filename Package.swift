@@ -37,8 +37,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ResumeSyncCoreTests",
-            dependencies: ["ResumeSyncCore"]
-            
+            dependencies: ["ResumeSyncCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ResumeSyncCLITests",
+            dependencies: ["resume-sync"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -29,9 +29,11 @@ public struct Reconciliation: Sendable {
 /// Runs the checks over two loaded trees.
 public struct Reconciler: Sendable {
     public var checks: [any EntryCheck]
+    public var configuration: Configuration
 
-    public init(checks: [any EntryCheck] = Reconciler.standardChecks) {
+    public init(checks: [any EntryCheck] = Reconciler.standardChecks, configuration: Configuration = .default) {
         self.checks = checks
+        self.configuration = configuration
     }
 
     public static let standardChecks: [any EntryCheck] = [
@@ -51,7 +53,9 @@ public struct Reconciler: Sendable {
             if let document = filePair.source { findings += DuplicateIDCheck.findings(for: document, side: .source) }
             if let document = filePair.target { findings += DuplicateIDCheck.findings(for: document, side: .target) }
             guard filePair.isComparable else { continue }
-            let context = CheckContext(source: source.spec, target: target.spec, filePair: filePair, baseline: baseline)
+            let context = CheckContext(
+                source: source.spec, target: target.spec, filePair: filePair, baseline: baseline,
+                configuration: configuration)
             for pair in Aligner.pairEntries(filePair) {
                 entryPairs.append(pair)
                 for check in checks {
@@ -63,6 +67,7 @@ public struct Reconciler: Sendable {
                 }
             }
         }
+        findings = configuration.applySeverities(to: findings)
         findings.sort(by: Finding.documentOrder)
         return Reconciliation(
             source: source, target: target, filePairs: filePairs, entryPairs: entryPairs,

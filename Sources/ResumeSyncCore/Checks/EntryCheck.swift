@@ -4,6 +4,7 @@ public struct CheckContext: Sendable {
     public var target: TreeSpec
     public var filePair: FilePair
     public var baseline: Baseline?
+    public var configuration: Configuration
 
     public func sourceLocation(_ entry: Entry?) -> SourceLocation? {
         guard let entry, let document = filePair.source else { return nil }

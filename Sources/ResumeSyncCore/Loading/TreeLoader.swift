@@ -76,8 +76,9 @@ public struct TreeLoader: Sendable {
         return files.sorted()
     }
 
-    struct LoadProblem: Error {
-        var findings: [Finding]
+    /// Why a file could not be loaded: its `parse-error` findings.
+    public struct LoadProblem: Error, Sendable {
+        public var findings: [Finding]
     }
 
     func loadDocument(_ file: RelativePath, of spec: TreeSpec, side: TreeSide) -> Result<ParsedDocument, LoadProblem> {
@@ -99,7 +100,20 @@ public struct TreeLoader: Sendable {
             return .failure(problem("cannot read the file",
                                     at: SourceLocation(path: displayPath, line: 1, column: 1, byteOffset: 0)))
         }
-        let bytes = [UInt8](data)
+        return parse([UInt8](data), file: file, displayPath: displayPath, side: side)
+    }
+
+    /// Parses one file's bytes into a document, or the `parse-error` findings that stop it.
+    public func parse(
+        _ bytes: [UInt8], file: RelativePath, displayPath: String, side: TreeSide
+    ) -> Result<ParsedDocument, LoadProblem> {
+        let key = EntryKey(file: file, id: nil)
+        func problem(_ message: String, at location: SourceLocation) -> LoadProblem {
+            LoadProblem(findings: [Finding(
+                rule: .parseError, key: key, message: message,
+                source: side == .source ? location : nil,
+                target: side == .target ? location : nil)])
+        }
         let lines = LineTable(bytes: bytes)
         do {
             let tree = try XMLDocumentParser.parse(bytes)

@@ -6,21 +6,26 @@ public struct Workspace: Sendable {
     public var source: TreeSpec
     public var target: TreeSpec
     public var lockPath: String
-    public var profile: FormatProfile
+    public var configuration: Configuration
 
-    /// The default layout (DESIGN §2): `zh/` is the source, `en/` the target, at `root`.
-    /// Explicit tree paths are taken relative to the current directory, as the user typed them.
-    public init(root: String = ".", sourcePath: String? = nil, targetPath: String? = nil, profile: FormatProfile = .xml) {
+    public var profile: FormatProfile { configuration.profile }
+
+    /// The layout the configuration gives (by default `zh/` the source, `en/` the target, at
+    /// `root`). Explicit tree paths are taken relative to the current directory, as typed.
+    public init(
+        root: String = ".", sourcePath: String? = nil, targetPath: String? = nil,
+        configuration: Configuration = .default
+    ) {
         self.root = root
-        func spec(_ given: String?, default name: String) -> TreeSpec {
-            if let given { return TreeSpec(root: given, displayRoot: given) }
-            let path = root == "." ? name : "\(root)/\(name)"
-            return TreeSpec(root: path, displayRoot: path)
+        self.configuration = configuration
+        func spec(_ given: String?, default name: String, language: Language?) -> TreeSpec {
+            if let given { return TreeSpec(root: given, displayRoot: given, language: language) }
+            let path = root == "." || name.hasPrefix("/") ? name : "\(root)/\(name)"
+            return TreeSpec(root: path, displayRoot: path, language: language)
         }
-        source = spec(sourcePath, default: "zh")
-        target = spec(targetPath, default: "en")
+        source = spec(sourcePath, default: configuration.sourceRoot, language: configuration.sourceLanguage)
+        target = spec(targetPath, default: configuration.targetRoot, language: configuration.targetLanguage)
         lockPath = root == "." ? Baseline.fileName : "\(root)/\(Baseline.fileName)"
-        self.profile = profile
     }
 
     public var lockDisplayPath: String { lockPath }
@@ -42,6 +47,8 @@ public struct Workspace: Sendable {
             source: SourceLocation(path: lockDisplayPath, line: error.line, column: 1, byteOffset: 0))
     }
 
+    public var reconciler: Reconciler { Reconciler(configuration: configuration) }
+
     /// Loads both trees and the baseline, and runs every check.
     public func reconcile() throws(InvocationError) -> Reconciliation {
         let loader = TreeLoader(profile: profile)
@@ -49,9 +56,9 @@ public struct Workspace: Sendable {
         let targetTree = try loader.load(target, side: .target)
         do {
             let baseline = try readBaseline()
-            return Reconciler().reconcile(source: sourceTree, target: targetTree, baseline: baseline)
+            return reconciler.reconcile(source: sourceTree, target: targetTree, baseline: baseline)
         } catch {
-            return Reconciler().reconcile(
+            return reconciler.reconcile(
                 source: sourceTree, target: targetTree, baseline: nil, baselineFindings: [lockFinding(error)])
         }
     }
