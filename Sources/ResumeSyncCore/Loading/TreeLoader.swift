@@ -27,6 +27,17 @@ public struct LoadedTree: Sendable {
     public var documents: [RelativePath: ParsedDocument]
     /// `parse-error` findings, by file.
     public var failures: [RelativePath: [Finding]]
+
+    public init(
+        spec: TreeSpec, side: TreeSide, files: [RelativePath],
+        documents: [RelativePath: ParsedDocument], failures: [RelativePath: [Finding]]
+    ) {
+        self.spec = spec
+        self.side = side
+        self.files = files
+        self.documents = documents
+        self.failures = failures
+    }
 }
 
 /// Reads a tree folder: finds its content files and parses each with the format profile.

@@ -1,0 +1,76 @@
+import Testing
+@testable import ResumeSyncCore
+
+@Suite struct EntryExtractorTests {
+    let job = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <section id="work">
+          <title>工作经历</title>
+          <entry id="caicloud">
+            <org>才云科技</org>
+            <period from="2019-04" to="2020-01"/>
+            <item id="caicloud-a" title="提示">基于 <code>caicloud/ormb</code> 开源 &product;</item>
+            <item id="caicloud-b" translate="no">Kubeflow</item>
+          </entry>
+        </section>
+        """
+
+    @Test func entriesNestAndComeInDocumentOrder() throws {
+        let document = try Trees.document(job)
+        #expect(document.entries.map(\.id.rawValue) == ["work", "caicloud", "caicloud-a", "caicloud-b"])
+        let caicloud = try #require(document.entry(EntryID("caicloud")))
+        #expect(caicloud.parent == EntryID("work"))
+        #expect(caicloud.children == [EntryID("caicloud-a"), EntryID("caicloud-b")])
+        #expect(document.location(of: caicloud).line == 4)
+        #expect(document.location(of: caicloud).column == 3)
+    }
+
+    @Test func fieldsAreAlignedByNameAndPosition() throws {
+        let caicloud = try #require(try Trees.document(job).entry(EntryID("caicloud")))
+        #expect(caicloud.content.fields == ["org[1]", "period[1]"])
+        #expect(caicloud.content.segments == [TextSegment(path: "org[1]", text: "才云科技")])
+        #expect(caicloud.content.neutralValues == [
+            NeutralValue(path: "period[1]@from", value: "2019-04", kind: .attribute),
+            NeutralValue(path: "period[1]@to", value: "2020-01", kind: .attribute),
+        ])
+        #expect(caicloud.content.text == "才云科技")
+    }
+
+    @Test func codeIsNeutralAndEntitiesAreTokens() throws {
+        let item = try #require(try Trees.document(job).entry(EntryID("caicloud-a")))
+        #expect(item.content.text == "基于 caicloud/ormb 开源 &product;")
+        #expect(item.content.segments == [
+            TextSegment(path: "@title", text: "提示"),
+            TextSegment(path: "", text: "基于 开源 &product;"),
+        ])
+        #expect(item.content.neutralValues == [NeutralValue(path: "code[1]", value: "caicloud/ormb", kind: .element)])
+        #expect(item.content.entityReferences == ["product"])
+    }
+
+    @Test func translateNoMakesTheWholeEntryNeutral() throws {
+        let item = try #require(try Trees.document(job).entry(EntryID("caicloud-b")))
+        #expect(item.content.segments.isEmpty)
+        #expect(item.content.neutralValues.contains(NeutralValue(path: ".", value: "Kubeflow", kind: .element)))
+    }
+
+    @Test func duplicateIDsAreRecordedAndNotAligned() throws {
+        let document = try Trees.document("<s id=\"s\"><i id=\"a\">1</i>\n<i id=\"a\">2</i></s>")
+        #expect(document.duplicateIDs[EntryID("a")]?.count == 2)
+        #expect(document.entry(EntryID("a")) == nil)
+        #expect(document.alignableEntries.map(\.id.rawValue) == ["s"])
+    }
+
+    @Test func needsTranslationMarkIsRecognisedAndNotNeutral() throws {
+        let document = try Trees.document("<s id=\"s\"><i id=\"a\" state=\"needs-translation\">x</i></s>")
+        let item = try #require(document.entry(EntryID("a")))
+        #expect(item.needsTranslation)
+        #expect(item.content.neutralValues.isEmpty)
+    }
+
+    @Test func whitespaceOnlyEditsKeepTheFingerprints() throws {
+        let a = try #require(try Trees.document("<s id=\"s\"><i id=\"a\" x=\"1\" y=\"2\">支持GPU共享</i></s>").entry(EntryID("a")))
+        let b = try #require(try Trees.document("<s id=\"s\">\n  <i y='2' x='1' id=\"a\">\n    支持 GPU 共享\n  </i></s>").entry(EntryID("a")))
+        #expect(a.content.proseFingerprint == b.content.proseFingerprint)
+        #expect(a.content.neutralFingerprint == b.content.neutralFingerprint)
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import ResumeSyncCore
+
+@Suite struct TextNormalizerTests {
+    @Test func fingerprintFormIgnoresSpacingAroundHanAndFullWidthPunctuation() {
+        let forms = ["支持GPU共享，自动扩缩容", "支持 GPU 共享, 自动扩缩容", "支持  GPU\n 共享，  自动扩缩容"]
+        let normalized = Set(forms.map(TextNormalizer.fingerprintForm))
+        #expect(normalized.count == 1)
+    }
+
+    @Test func fingerprintFormKeepsSpacesBetweenWords() {
+        #expect(TextNormalizer.fingerprintForm("Technical  Lead") == "Technical Lead")
+        #expect(TextNormalizer.fingerprintForm("Technical Lead") != TextNormalizer.fingerprintForm("TechnicalLead"))
+    }
+
+    @Test func fingerprintFormSeesRealEdits() {
+        #expect(TextNormalizer.fingerprintForm("调研与设计产品") != TextNormalizer.fingerprintForm("调研与规划产品"))
+    }
+
+    @Test func halfWidthMapsFullWidthForms() {
+        #expect(TextNormalizer.halfWidth("（ＡＢ１）：、。") == "(AB1):,.")
+    }
+
+    @Test func collapsingWhitespaceTrims() {
+        #expect(TextNormalizer.collapsingWhitespace("  a \n\t b  ") == "a b")
+    }
+}
+
+@Suite struct FingerprintTests {
+    @Test func isStableAcrossRunsAndSeparatesParts() {
+        // FNV-1a of known input: a stable digest, not Swift's per-process seeded hash.
+        #expect(Fingerprint(of: ["a"]) == Fingerprint(of: ["a"]))
+        #expect(Fingerprint(of: ["ab", "c"]) != Fingerprint(of: ["a", "bc"]))
+        #expect(Fingerprint(of: []).hex.count == 16)
+        #expect(Fingerprint(of: ["resume"]).hex == Fingerprint(of: ["resume"]).hex)
+        #expect(Fingerprint(of: ["a"]).hex != Fingerprint(of: ["b"]).hex)
+    }
+}
+
+@Suite struct WordDiffTests {
+    @Test func chineseDiffsCharacterByCharacter() {
+        let pieces = WordDiff.pieces(from: "调研与设计产品新功能", to: "调研与规划产品新功能")
+        #expect(pieces == [.same("调研与"), .removed("设计"), .added("规划"), .same("产品新功能")])
+    }
+
+    @Test func englishDiffsWordByWord() {
+        let pieces = WordDiff.pieces(from: "maintain the Kubeflow project", to: "maintain the Katib project")
+        #expect(pieces == [.same("maintain the "), .removed("Kubeflow"), .added("Katib"), .same(" project")])
+    }
+
+    @Test func identicalTextsAreOnePiece() {
+        #expect(WordDiff.pieces(from: "a b", to: "a b") == [.same("a b")])
+    }
+
+    @Test func tokensSplitHanPunctuationAndWords() {
+        #expect(WordDiff.tokens("基于 caicloud/ormb，开源") == ["基", "于", " ", "caicloud", "/", "ormb", "，", "开", "源"])
+    }
+}
+
+@Suite struct DisplayWidthTests {
+    @Test func chineseCountsTwoColumns() {
+        #expect(DisplayWidth.of("中文") == 4)
+        #expect(DisplayWidth.of("ab") == 2)
+        #expect(DisplayWidth.of("（）") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+    }
+
+    @Test func tabsMoveToTheNextStop() {
+        #expect(DisplayWidth.columns(of: "\t") == 8)
+        #expect(DisplayWidth.columns(of: "ab\t") == 8)
+        #expect(DisplayWidth.columns(of: "中\tx") == 9)
+    }
+}
+
+@Suite struct LineTableTests {
+    @Test func locatesOffsetsOnLFAndCRLFLines() {
+        let bytes = Array("ab\r\n中c\nd".utf8)
+        let table = LineTable(bytes: bytes)
+        #expect(table.location(of: 0, path: "f").description == "f:1:1")
+        #expect(table.location(of: 4, path: "f").description == "f:2:1")
+        // After 中 (3 bytes, 2 columns) comes c at display column 3.
+        #expect(table.location(of: 7, path: "f").description == "f:2:3")
+        #expect(table.location(of: 9, path: "f").description == "f:3:1")
+    }
+}
