@@ -33,8 +33,9 @@ enum ResumeSyncCommand {
         env["NO_COLOR"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let outURL = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let errURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory
+        let outURL = scratch.appendingPathComponent("resume-sync-stdout-\(UUID().uuidString)")
+        let errURL = scratch.appendingPathComponent("resume-sync-stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
