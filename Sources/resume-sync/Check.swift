@@ -24,6 +24,11 @@ extension ResumeSync {
             switch display.format {
             case .json:
                 Terminal.standardOutput(JSONReport().render(result))
+            case .github:
+                Terminal.standardOutput(GitHubAnnotationsReport().render(result.findings))
+                Terminal.standardError(DiagnosticsReport().summary(result))
+            case .sarif:
+                Terminal.standardOutput(SARIFReport().render(result.findings))
             case .text:
                 Terminal.standardOutput(DiagnosticsReport(style: display.style).render(result.findings))
                 Terminal.standardError(DiagnosticsReport().summary(result))

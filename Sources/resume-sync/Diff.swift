@@ -24,6 +24,8 @@ extension ResumeSync {
             switch display.format {
             case .json:
                 Terminal.standardOutput(DiffJSONReport().render(report.blocks(result)))
+            case .github, .sarif:
+                throw ValidationError("diff prints text or json; `check --format \(display.format.rawValue)` gives findings as \(display.format.rawValue)")
             case .text:
                 let text = report.render(result)
                 Terminal.standardOutput(text.isEmpty ? "resume-sync: the trees are in sync\n" : text)

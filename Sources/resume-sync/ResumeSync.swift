@@ -78,6 +78,8 @@ struct TreeOptions: ParsableArguments {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+    case github
+    case sarif
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -87,7 +89,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct DisplayOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text (gcc-style) or json.")
+    @Option(name: .long, help: "Output format: text (gcc-style), json, github (Actions annotations) or sarif.")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")

@@ -7,12 +7,15 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var byteOffset: Int
+    /// The 1-based column in Unicode code points, as SARIF and LSP-style tools count.
+    public var codePointColumn: Int
 
-    public init(path: String, line: Int, column: Int, byteOffset: Int) {
+    public init(path: String, line: Int, column: Int, byteOffset: Int, codePointColumn: Int? = nil) {
         self.path = path
         self.line = line
         self.column = column
         self.byteOffset = byteOffset
+        self.codePointColumn = codePointColumn ?? column
     }
 
     public var description: String { "\(path):\(line):\(column)" }
@@ -50,7 +53,8 @@ public struct LineTable: Sendable {
         let lineStart = lineStarts[line - 1]
         let prefix = String(decoding: bytes[lineStart..<clamped], as: UTF8.self)
         return SourceLocation(
-            path: path, line: line, column: DisplayWidth.columns(of: prefix) + 1, byteOffset: clamped)
+            path: path, line: line, column: DisplayWidth.columns(of: prefix) + 1, byteOffset: clamped,
+            codePointColumn: prefix.unicodeScalars.count + 1)
     }
 
     /// The start offset of a 1-based line.
