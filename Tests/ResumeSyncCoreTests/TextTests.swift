@@ -24,6 +24,15 @@ import Testing
     @Test func collapsingWhitespaceTrims() {
         #expect(TextNormalizer.collapsingWhitespace("  a \n\t b  ") == "a b")
     }
+
+    @Test func collapsingWhitespaceKnowsUnicodeSpacesAndKeepsEverythingElse() {
+        #expect(TextNormalizer.collapsingWhitespace("\u{3000}中文\u{00A0}\u{2003}text\u{202F}😀\r\n") == "中文 text 😀")
+        // Characters whose UTF-8 starts like a space's are not spaces.
+        #expect(TextNormalizer.collapsingWhitespace("\u{2010}\u{3001}\u{00A9}") == "\u{2010}\u{3001}\u{00A9}")
+        for scalar in ["\u{85}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{205F}"] {
+            #expect(TextNormalizer.collapsingWhitespace("a\(scalar)b") == "a b")
+        }
+    }
 }
 
 @Suite struct FingerprintTests {

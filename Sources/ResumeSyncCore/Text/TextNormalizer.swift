@@ -1,19 +1,56 @@
 /// The text forms that comparisons and fingerprints rest on.
 public enum TextNormalizer {
     /// Runs of white space become one space; leading and trailing space goes.
+    ///
+    /// Works on UTF-8 bytes, without decoding: this runs over every text of every file.
     public static func collapsingWhitespace(_ text: some StringProtocol) -> String {
-        var result = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        var index = 0
+        while index < bytes.count {
+            let spaceLength = spaceLength(bytes, at: index)
+            if spaceLength > 0 {
                 pendingSpace = !result.isEmpty
+                index += spaceLength
                 continue
             }
-            if pendingSpace { result.append(" ") }
+            if pendingSpace { result.append(0x20) }
             pendingSpace = false
-            result.append(scalar)
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            let end = min(index + length, bytes.count)
+            result.append(contentsOf: bytes[index..<end])
+            index = end
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The length in bytes of the white-space character at `index`, or 0: ASCII space and
+    /// controls, NEL, no-break space, and Unicode's other space separators (as `CharacterClass`).
+    @inline(__always)
+    private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) ? 1 : 0 }
+        guard index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        switch lead {
+        case 0xC2:
+            return second == 0x85 || second == 0xA0 ? 2 : 0
+        case 0xE1, 0xE2, 0xE3:
+            guard index + 2 < bytes.count else { return 0 }
+            let third = bytes[index + 2]
+            switch (lead, second, third) {
+            case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9),
+                 (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80):
+                return 3
+            default:
+                return 0
+            }
+        default:
+            return 0
+        }
     }
 
     /// The form a fingerprint is taken of: edits that do not change meaning leave it unchanged.
@@ -64,7 +101,33 @@ public enum TextNormalizer {
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if Han.isHan(scalar) { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return CharacterClass.isWord(scalar)
+    }
+}
+
+/// Fast character classes for the hot paths: ASCII is decided without Unicode property
+/// look-ups, which cost more than everything else in extraction put together.
+public enum CharacterClass {
+    /// White space: XML's four characters, the other ASCII controls that act as space, and
+    /// Unicode's space separators (no-break and ideographic spaces among them).
+    @inline(__always)
+    public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: return true
+        case 0..<0x80: return false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Letters and digits of any script.
+    @inline(__always)
+    public static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 }
 

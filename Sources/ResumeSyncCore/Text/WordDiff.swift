@@ -21,9 +21,9 @@ public enum WordDiff {
             let kind: Int
             if Han.isHan(scalar) {
                 kind = 0
-            } else if scalar.properties.isWhitespace {
+            } else if CharacterClass.isSpace(scalar) {
                 kind = 2
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" {
+            } else if CharacterClass.isWord(scalar) || scalar == "_" {
                 kind = 1
             } else {
                 kind = 3
