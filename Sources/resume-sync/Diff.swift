@@ -10,27 +10,64 @@ extension ResumeSync {
                 with its location, and for a stale entry the source's change since the baseline \
                 as a word diff (character by character for Chinese), marked [-removed-] and \
                 {+added+} when there is no colour. Exit status as for `check`.
+
+                `--side-by-side` lays the two languages in two columns as wide as the terminal \
+                (`--width`, else COLUMNS, else the terminal's width, else 80), a Chinese \
+                character counting two columns; long text wraps inside its column and nothing \
+                is cut off. `--format markdown` gives the diff for pasting into a review, \
+                `--format json` for scripts.
                 """)
 
         @OptionGroup var trees: TreeOptions
-        @OptionGroup var display: DisplayOptions
+
+        @Option(name: .long, help: "Output format: text, markdown or json.")
+        var format: DiffFormat = .text
+
+        @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")
+        var color: ColorChoice = .auto
 
         @Flag(name: .long, help: "Show entries that are in sync too.")
         var all = false
 
+        @Flag(name: .long, help: "Lay the two languages side by side in two columns.")
+        var sideBySide = false
+
+        @Option(name: .long, help: ArgumentHelp("The width of the side-by-side layout in columns.", valueName: "n"))
+        var width: Int?
+
+        func validate() throws {
+            if sideBySide && format != .text {
+                throw ValidationError("--side-by-side is a text layout; leave out --format \(format.rawValue)")
+            }
+            if let width, width < SideBySideDiffReport.minimumWidth {
+                throw ValidationError("--width must be at least \(SideBySideDiffReport.minimumWidth) columns")
+            }
+        }
+
         func run() throws {
-            let result = try trees.workspace.reconcileOrExit()
-            let report = DiffReport(style: display.style, includeInSync: all)
-            switch display.format {
+            let result = try trees.workspace.reconcileShowingProgress()
+            switch format {
             case .json:
-                Terminal.standardOutput(DiffJSONReport().render(report.blocks(result)))
-            case .github, .sarif:
-                throw ValidationError("diff prints text or json; `check --format \(display.format.rawValue)` gives findings as \(display.format.rawValue)")
+                Terminal.standardOutput(DiffJSONReport().render(DiffReport(includeInSync: all).blocks(result)))
+            case .markdown:
+                Terminal.standardOutput(MarkdownDiffReport(includeInSync: all).render(result))
             case .text:
-                let text = report.render(result)
+                let text: String
+                if sideBySide {
+                    let columns = max(TerminalSize.outputColumns(explicit: width), SideBySideDiffReport.minimumWidth)
+                    text = SideBySideDiffReport(style: color.style, width: columns, includeInSync: all).render(result)
+                } else {
+                    text = DiffReport(style: color.style, includeInSync: all).render(result)
+                }
                 Terminal.standardOutput(text.isEmpty ? "resume-sync: the trees are in sync\n" : text)
             }
             throw ExitCode(result.exitStatus)
         }
     }
+}
+
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case markdown
+    case json
 }

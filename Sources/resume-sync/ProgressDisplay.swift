@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ResumeSyncCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A progress bar on standard error while a long run reads its files.
+///
+/// Drawn only when standard error is a terminal (and `TERM` is not `dumb`), and only for runs of
+/// at least `minimumFiles` files, so that a pre-commit hook on a small tree never flickers; never
+/// on standard output, and erased once the files are read, so what a command prints is the same
+/// with or without it.
+final class ProgressDisplay {
+    static let minimumFiles = 100
+
+    private let enabled: Bool
+    private var lastDrawn: String?
+
+    init() {
+        let term = ProcessInfo.processInfo.environment["TERM"]
+        enabled = isatty(STDERR_FILENO) == 1 && term != "dumb"
+    }
+
+    /// Whether standard error can show a bar at all.
+    var isEnabled: Bool { enabled }
+
+    func update(_ progress: RunProgress) {
+        guard enabled, progress.totalFiles >= Self.minimumFiles else { return }
+        let width = TerminalSize.columns(of: STDERR_FILENO) ?? TerminalSize.defaultColumns
+        let line = RunProgressLine.render(progress, width: width)
+        guard line != lastDrawn else { return }
+        lastDrawn = line
+        Terminal.standardError("\r" + line + "\u{1B}[K")
+    }
+
+    /// Erases the bar, if one was drawn.
+    func finish() {
+        guard lastDrawn != nil else { return }
+        lastDrawn = nil
+        Terminal.standardError("\r\u{1B}[K")
+    }
+}
+
+extension Workspace {
+    /// Reconciles as `reconcileOrExit()` does, with a progress bar on standard error when it is
+    /// a terminal and the trees are big.
+    func reconcileShowingProgress() throws -> Reconciliation {
+        let display = ProgressDisplay()
+        guard display.isEnabled else { return try reconcileOrExit() }
+        defer { display.finish() }
+        do {
+            return try reconcile(progress: display.update)
+        } catch {
+            display.finish()
+            Terminal.standardError("resume-sync: error: \(error.message)\n")
+            throw ExitCode(2)
+        }
+    }
+}
