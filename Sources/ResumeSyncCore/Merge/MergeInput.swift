@@ -1,0 +1,101 @@
+import Foundation
+
+/// Everything a merge reads, read once: both trees, the baseline, their comparison, and a
+/// snapshot of each file it may write, so that a file edited while the merge runs is noticed.
+public struct MergeInput: Sendable {
+    public var workspace: Workspace
+    public var source: LoadedTree
+    public var target: LoadedTree
+    public var baseline: Baseline?
+    public var result: Reconciliation
+    /// Target files as read, by file-system path.
+    var snapshots: [String: FileSnapshot]
+    /// The lock file as read (`absent` when there is none).
+    var lockSnapshot: FileSnapshot
+
+    /// Loads the trees and the baseline of `workspace`. A broken file or lock is not an error
+    /// here: it is a finding, and `MergePlanner` refuses to go on with it.
+    public static func load(_ workspace: Workspace) throws(InvocationError) -> MergeInput {
+        let loader = TreeLoader(profile: workspace.profile)
+        let source = try loader.load(workspace.source, side: .source)
+        let target = try loader.load(workspace.target, side: .target)
+        var snapshots: [String: FileSnapshot] = [:]
+        for (file, document) in target.documents {
+            let path = workspace.target.filePath(file)
+            snapshots[path] = .of(path, bytes: document.bytes)
+        }
+        var baseline: Baseline?
+        var lockFindings: [Finding] = []
+        let lockSnapshot: FileSnapshot
+        if FileManager.default.fileExists(atPath: workspace.lockPath) {
+            if let snapshot = FileSnapshot.read(workspace.lockPath), let bytes = snapshot.bytes {
+                lockSnapshot = snapshot
+                do {
+                    baseline = try Baseline(parsing: String(decoding: bytes, as: UTF8.self))
+                } catch {
+                    lockFindings.append(workspace.lockFinding(error))
+                }
+            } else {
+                lockSnapshot = .absent(workspace.lockPath)
+                lockFindings.append(workspace.lockFinding(BaselineError(line: 1, message: "cannot read the lock file")))
+            }
+        } else {
+            lockSnapshot = .absent(workspace.lockPath)
+        }
+        let result = workspace.reconciler.reconcile(
+            source: source, target: target, baseline: baseline, baselineFindings: lockFindings)
+        return MergeInput(
+            workspace: workspace, source: source, target: target, baseline: baseline, result: result,
+            snapshots: snapshots, lockSnapshot: lockSnapshot)
+    }
+}
+
+/// What `merge` asks for: `--only` keys (none: everything) and `--prune`.
+public struct MergeRequest: Sendable {
+    public var only: [String]
+    public var prune: Bool
+
+    public init(only: [String] = [], prune: Bool = false) {
+        self.only = only
+        self.prune = prune
+    }
+}
+
+/// The files a merge writes, with their old and new bytes, and what it did entry by entry.
+public struct MergePlan: Sendable {
+    public struct FileChange: Sendable {
+        public enum Kind: Sendable, Equatable {
+            case update
+            case create
+            case delete
+        }
+
+        public var kind: Kind
+        /// The file relative to the target tree; `nil` for the lock file.
+        public var file: RelativePath?
+        /// The file-system path.
+        public var path: String
+        /// The path as shown to the user and in the patch (`en/work.xml`).
+        public var displayPath: String
+        public var oldBytes: [UInt8]
+        public var newBytes: [UInt8]
+        /// What the file was when read; checked again right before it is replaced.
+        public var snapshot: FileSnapshot
+    }
+
+    /// Target files in path order, then the lock file when it changes.
+    public var changes: [FileChange]
+    public var outcome: MergeOutcome
+    /// The comparison of the trees as they will be after the merge.
+    public var result: Reconciliation
+
+    /// The patch of every change, as `diff -u` prints it.
+    public var patch: String {
+        changes.map { change in
+            UnifiedDiff.render(
+                old: change.oldBytes, new: change.newBytes,
+                oldLabel: change.kind == .create ? "/dev/null" : change.displayPath,
+                newLabel: change.kind == .delete ? "/dev/null" : change.displayPath)
+        }.joined()
+    }
+}

@@ -1,0 +1,100 @@
+/// Reads the planned files back before anything is written: each must parse, with exact
+/// positions, and compare with the source as planned. Inserted entries are there, marked, nested
+/// where the source has them, with the source's content; updated pairs now agree; pruned
+/// entries are gone; and every other entry of the target says exactly what it said before.
+struct MergeVerifier {
+    let input: MergeInput
+    let expectations: MergeExpectations
+
+    /// The comparison of the trees as they will be after the merge.
+    func verify(_ changes: [MergePlan.FileChange]) throws(InvocationError) -> Reconciliation {
+        let loader = TreeLoader(profile: input.workspace.profile)
+        var target = input.target
+        for change in changes {
+            guard let file = change.file else { continue }
+            switch change.kind {
+            case .delete:
+                target.documents[file] = nil
+                target.files.removeAll { $0 == file }
+            case .update, .create:
+                switch loader.parse(change.newBytes, file: file, displayPath: change.displayPath, side: .target) {
+                case .success(let document):
+                    guard document.tree.spansAreExact else { throw failure(change.displayPath, "its positions are not exact") }
+                    target.documents[file] = document
+                    if !target.files.contains(file) {
+                        target.files.append(file)
+                        target.files.sort()
+                    }
+                case .failure(let problem):
+                    throw failure(change.displayPath, "it would not parse: \(problem.findings.first?.message ?? "unknown error")")
+                }
+            }
+        }
+        let merged = input.workspace.reconciler.reconcile(source: input.source, target: target, baseline: input.baseline)
+        if let broken = merged.findings.first(where: \.rule.meansBrokenInput) {
+            throw failure(broken.primaryLocation?.path ?? "a target file", "\(broken.message) [\(broken.rule.id)]")
+        }
+        for (file, document) in target.documents {
+            try verify(document, was: input.target.documents[file])
+        }
+        let stillMissing = merged.findings.filter { $0.rule == .missing && expectations.inserted.contains($0.key) }
+        if let missing = stillMissing.first {
+            throw failure(input.target.spec.displayPath(missing.key.file), "\(missing.key) would still be missing")
+        }
+        return merged
+    }
+
+    private func verify(_ document: ParsedDocument, was old: ParsedDocument?) throws(InvocationError) {
+        let path = document.displayPath
+        let source = input.source.documents[document.file]
+        var expectedIDs: Set<EntryID> = []
+        for entry in old?.alignableEntries ?? [] where !expectations.pruned.contains(entry.key) {
+            expectedIDs.insert(entry.id)
+            guard let now = document.entry(entry.id) else { throw failure(path, "\(entry.key) would be lost") }
+            if let paths = expectations.updated[entry.key] {
+                guard let counterpart = source?.entry(entry.id) else { continue }
+                let wanted = NeutralContentCheck.byPath(counterpart.content.neutralValues)
+                let got = NeutralContentCheck.byPath(now.content.neutralValues)
+                for path in paths where wanted[path]?.value != got[path]?.value {
+                    throw failure(document.displayPath, "\(entry.key) would not get the source's \(path)")
+                }
+                guard now.content.segments == entry.content.segments else {
+                    throw failure(path, "the text of \(entry.key) would change")
+                }
+            } else if now.content != entry.content || now.parent != entry.parent || now.needsTranslation != entry.needsTranslation {
+                throw failure(path, "\(entry.key), which the merge does not touch, would change")
+            }
+        }
+        let inserted = (source?.alignableEntries ?? []).filter { entry in
+            guard old?.entry(entry.id) == nil else { return false }
+            if expectations.createdFiles.contains(document.file) { return true }
+            return isInserted(entry, in: source)
+        }
+        for entry in inserted {
+            expectedIDs.insert(entry.id)
+            guard let now = document.entry(entry.id) else { throw failure(path, "\(entry.key) would not be inserted") }
+            guard now.needsTranslation else { throw failure(path, "\(entry.key) would not be marked for translation") }
+            guard now.parent == entry.parent else { throw failure(path, "\(entry.key) would be nested in the wrong place") }
+            guard now.content == entry.content else { throw failure(path, "\(entry.key) would not say what the source says") }
+        }
+        let actualIDs = Set(document.alignableEntries.map(\.id))
+        guard actualIDs == expectedIDs, document.duplicateIDs.isEmpty else {
+            let extra = actualIDs.subtracting(expectedIDs).sorted().map(\.rawValue)
+            throw failure(path, "its entries would not be the planned ones\(extra.isEmpty ? "" : " (unplanned: \(extra.joined(separator: ", ")))")")
+        }
+    }
+
+    /// Whether the entry is inside an outermost inserted entry (or is one).
+    private func isInserted(_ entry: Entry, in document: ParsedDocument?) -> Bool {
+        var current: Entry? = entry
+        while let next = current {
+            if expectations.inserted.contains(next.key) { return true }
+            current = next.parent.flatMap { document?.entry($0) }
+        }
+        return false
+    }
+
+    private func failure(_ path: String, _ detail: String) -> InvocationError {
+        InvocationError("internal error: the merged \(path) would not be what was planned (\(detail)); nothing was written. Please report this with the files involved")
+    }
+}
