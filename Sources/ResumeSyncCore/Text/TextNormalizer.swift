@@ -4,33 +4,44 @@ public enum TextNormalizer {
     ///
     /// Works on UTF-8 bytes, without decoding: this runs over every text of every file.
     public static func collapsingWhitespace(_ text: some StringProtocol) -> String {
-        let bytes = Array(text.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let spaceLength = spaceLength(bytes, at: index)
-            if spaceLength > 0 {
-                pendingSpace = !result.isEmpty
-                index += spaceLength
-                continue
+        var string = String(text)
+        return string.withUTF8 { collapsingWhitespace(utf8: $0) }
+    }
+
+    private static func collapsingWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let spaceLength = spaceLength(bytes, at: index)
+                if spaceLength > 0 {
+                    pendingSpace = written > 0
+                    index += spaceLength
+                    continue
+                }
+                if pendingSpace {
+                    output[written] = 0x20
+                    written += 1
+                }
+                pendingSpace = false
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                let end = min(index + length, bytes.count)
+                while index < end {
+                    output[written] = bytes[index]
+                    written += 1
+                    index += 1
+                }
             }
-            if pendingSpace { result.append(0x20) }
-            pendingSpace = false
-            let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            let end = min(index + length, bytes.count)
-            result.append(contentsOf: bytes[index..<end])
-            index = end
+            return written
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// The length in bytes of the white-space character at `index`, or 0: ASCII space and
     /// controls, NEL, no-break space, and Unicode's other space separators (as `CharacterClass`).
     @inline(__always)
-    private static func spaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let lead = bytes[index]
         if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) ? 1 : 0 }
         guard index + 1 < bytes.count else { return 0 }
