@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +23,7 @@ let package = Package(
         ),
         .target(
             name: "ResumeSyncCore",
-            dependencies: ["ResumeSyncXML"]
+            dependencies: ["ResumeSyncXML", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "resume-sync",

@@ -33,7 +33,7 @@ extension ResumeSync {
         }
 
         func run() throws {
-            let workspace = project.workspace(source: source, target: target)
+            let workspace = try project.workspace(source: source, target: target)
             let result = try workspace.reconcileOrExit()
             var baseline: Baseline?
             do {

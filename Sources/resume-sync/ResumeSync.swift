@@ -18,7 +18,7 @@ struct ResumeSync: ParsableCommand {
             2 the input or the invocation is broken.
             """,
         version: ResumeSyncVersion.current,
-        subcommands: [Check.self, Diff.self, Accept.self, Todo.self, Status.self],
+        subcommands: [Check.self, Diff.self, Accept.self, Todo.self, Status.self, Init.self],
         defaultSubcommand: nil)
 
     /// Runs the command line with DESIGN §6's exit statuses: a broken invocation is 2, not 64.
@@ -29,6 +29,12 @@ struct ResumeSync: ParsableCommand {
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch let error as ConfigurationError {
+            // A diagnostic like any other (standard output), then why nothing else happened.
+            if error.location != nil { Terminal.standardOutput("\(error)\n") }
+            Terminal.standardError("resume-sync: error: "
+                + (error.location == nil ? error.message : "the config cannot be used") + "; nothing was read or written\n")
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -41,16 +47,22 @@ struct ResumeSync: ParsableCommand {
     }
 }
 
-/// Where the project is: its root and its baseline file, shared by every command.
+/// Where the project is: its root, its config and its baseline file, shared by every command.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The project root, where the trees and resume-sync.lock are.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The project root, where the trees, resume-sync.toml and resume-sync.lock are.", valueName: "dir"))
     var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The config file (default: ROOT/resume-sync.toml when it exists).", valueName: "file"))
+    var config: String?
 
     @Option(name: .long, help: ArgumentHelp("The baseline file (default: ROOT/resume-sync.lock).", valueName: "file"))
     var lock: String?
 
-    func workspace(source: String?, target: String?) -> Workspace {
-        var workspace = Workspace(root: root, sourcePath: source, targetPath: target)
+    /// The workspace the config describes; explicit trees win over the config's.
+    ///
+    /// - Throws: `ConfigurationError`, which `main` prints as a diagnostic with exit status 2.
+    func workspace(source: String?, target: String?) throws -> Workspace {
+        var workspace = try Workspace.load(root: root, configPath: config, sourcePath: source, targetPath: target)
         if let lock { workspace.lockPath = lock }
         return workspace
     }
@@ -72,7 +84,9 @@ struct TreeOptions: ParsableArguments {
         }
     }
 
-    var workspace: Workspace { project.workspace(source: source, target: target) }
+    var workspace: Workspace {
+        get throws { try project.workspace(source: source, target: target) }
+    }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -57,9 +57,14 @@ public struct Rule: Hashable, Sendable, CustomStringConvertible {
     public static let lockError = Rule(
         id: "lock-error", defaultSeverity: .error,
         summary: "resume-sync.lock cannot be read", meansBrokenInput: true)
+    public static let configError = Rule(
+        id: "config-error", defaultSeverity: .error,
+        summary: "resume-sync.toml cannot be used (syntax, unknown key, wrong type, missing tree, bad pattern)",
+        meansBrokenInput: true)
 
     public static let all: [Rule] = [
         .missing, .orphan, .untranslated, .stale, .mismatchAttribute, .mismatchStructure,
         .mismatchNeutral, .mismatchEntity, .duplicateID, .parseError, .lockError,
+        .configError,
     ]
 }

@@ -1,6 +1,9 @@
 /// `stale`: the source's prose changed since the pair was last confirmed in sync, so the
 /// translation was made against text that is no longer there. Neutral edits (a date, a link)
 /// never make an entry stale: the mismatch checks compare those across the sides directly.
+///
+/// With `direction = "both"` either side may lead: when only the target moved, the source is
+/// the stale one and the finding says so (and points at the source first).
 public struct StaleCheck: EntryCheck {
     public var rule: Rule { .stale }
 
@@ -11,10 +14,22 @@ public struct StaleCheck: EntryCheck {
               let baseline = context.baseline,
               let then = baseline.side(pair.key, language: context.source.language)
         else { return [] }
-        let sourceProse = source.content.proseFingerprint
-        guard sourceProse != then.prose else { return [] }
+        let sourceMoved = source.content.proseFingerprint != then.prose
         let targetThen = baseline.side(pair.key, language: context.target.language)
-        let targetEdited = targetThen.map { $0.prose != target.content.proseFingerprint } ?? true
+        let targetMoved = targetThen.map { $0.prose != target.content.proseFingerprint } ?? true
+        if sourceMoved {
+            return [sourceLed(pair, source: source, then: then, targetEdited: targetMoved, in: context)]
+        }
+        if context.configuration.direction == .both, targetThen != nil, targetMoved {
+            return [targetLed(pair, target: target, in: context)]
+        }
+        return []
+    }
+
+    /// The source moved: the target is stale (or both moved, and a person confirms).
+    private func sourceLed(
+        _ pair: EntryPair, source: Entry, then: Baseline.Side, targetEdited: Bool, in context: CheckContext
+    ) -> Finding {
         var message = "the \(context.source.language) text changed since the baseline; "
         if targetEdited {
             message += "the \(context.target.language) text was edited since too: if it matches, confirm with `resume-sync accept \(pair.key)`"
@@ -25,6 +40,15 @@ public struct StaleCheck: EntryCheck {
         finding.previousSourceText = then.text
         finding.currentSourceText = source.content.text
         finding.targetEditedSinceBaseline = targetEdited
-        return [finding]
+        return finding
+    }
+
+    /// `direction = "both"` and only the target moved: the source is the stale side. The
+    /// finding is located at the source only, where the work is; the message names the target.
+    private func targetLed(_ pair: EntryPair, target: Entry, in context: CheckContext) -> Finding {
+        let targetLocation = context.targetLocation(target).map { " (\($0))" } ?? ""
+        let message = "the \(context.target.language) text changed since the baseline\(targetLocation); "
+            + "update the \(context.source.language) text, then run `resume-sync accept \(pair.key)`"
+        return Finding(rule: .stale, key: pair.key, message: message, source: context.sourceLocation(pair.source))
     }
 }

@@ -40,14 +40,34 @@ public struct LoadedTree: Sendable {
     }
 }
 
-/// Reads a tree folder: finds its content files and parses each with the format profile.
+/// Reads a tree folder: finds its content files and parses each with its format profile.
 public struct TreeLoader: Sendable {
     public var profile: FormatProfile
-    public var extensions: Set<String>
+    /// The profile of `.html`, `.htm` and `.xhtml` files, when it is not `profile` (a config
+    /// without `format` reads them as HTML and everything else with `profile`).
+    public var htmlProfile: FormatProfile?
+    /// Which files below the tree root are content.
+    public var selection: FileSelection
 
+    /// One profile for every file, and the files with these extensions.
     public init(profile: FormatProfile, extensions: Set<String> = ["xml"]) {
         self.profile = profile
-        self.extensions = extensions
+        self.htmlProfile = nil
+        self.selection = FileSelection(extensions: extensions)
+    }
+
+    /// The profiles and the file patterns a project's configuration gives.
+    public init(configuration: Configuration) {
+        self.profile = configuration.profile
+        self.htmlProfile = configuration.format == .auto
+            ? FormatProfile.html.applying(configuration.profileOverrides) : nil
+        self.selection = configuration.files
+    }
+
+    /// The profile a file is read with.
+    public func profile(for file: RelativePath) -> FormatProfile {
+        if let htmlProfile, DocumentSyntax.isHTMLFamily(file) { return htmlProfile }
+        return profile
     }
 
     public func load(_ spec: TreeSpec, side: TreeSide) throws(InvocationError) -> LoadedTree {
@@ -79,9 +99,7 @@ public struct TreeLoader: Sendable {
         while let next = enumerator.nextObject() as? String {
             let components = next.split(separator: "/")
             if components.contains(where: { $0.hasPrefix(".") }) { continue }
-            guard let last = components.last, let dot = last.lastIndex(of: ".") else { continue }
-            let fileExtension = last[last.index(after: dot)...].lowercased()
-            guard extensions.contains(fileExtension) else { continue }
+            guard selection.contains(next) else { continue }
             files.append(RelativePath(next))
         }
         return files.sorted()
@@ -128,7 +146,7 @@ public struct TreeLoader: Sendable {
         let lines = LineTable(bytes: bytes)
         do {
             let tree = try XMLDocumentParser.parse(bytes)
-            let extracted = EntryExtractor(profile: profile).extract(from: tree, file: file)
+            let extracted = EntryExtractor(profile: profile(for: file)).extract(from: tree, file: file)
             return .success(ParsedDocument(
                 file: file, displayPath: displayPath, bytes: bytes, tree: tree,
                 entries: extracted.entries, duplicateIDs: extracted.duplicateIDs))

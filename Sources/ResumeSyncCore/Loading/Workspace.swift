@@ -51,7 +51,7 @@ public struct Workspace: Sendable {
 
     /// Loads both trees and the baseline, and runs every check.
     public func reconcile() throws(InvocationError) -> Reconciliation {
-        let loader = TreeLoader(profile: profile)
+        let loader = TreeLoader(configuration: configuration)
         let sourceTree = try loader.load(source, side: .source)
         let targetTree = try loader.load(target, side: .target)
         do {
