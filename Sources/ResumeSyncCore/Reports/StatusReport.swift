@@ -26,6 +26,11 @@ public struct StatusReport: Sendable {
     public struct NextStep: Hashable, Sendable {
         public var command: String
         public var reason: String
+
+        public init(command: String, reason: String) {
+            self.command = command
+            self.reason = reason
+        }
     }
 
     public init(style: TerminalStyle = .plain, invocation: Invocation = Invocation(), fileLimit: Int = 15) {
@@ -38,8 +43,9 @@ public struct StatusReport: Sendable {
 
     public func render(_ report: TodoReport) -> String {
         var lines: [String] = []
-        lines.append(style.bold("resume-sync status: \(report.sourceRoot) → \(report.targetRoot)")
-            + " (\(report.sourceLanguage) → \(report.targetLanguage))")
+        let languages = report.sourceRoot == report.sourceLanguage.code && report.targetRoot == report.targetLanguage.code
+            ? "" : " (\(report.sourceLanguage) → \(report.targetLanguage))"
+        lines.append(style.bold("resume-sync status: \(report.sourceRoot) → \(report.targetRoot)") + languages)
         lines.append("\(TodoMarkdownReport.inSync(report.overall))  \(bar(report.overall))")
         lines.append("")
         lines += fileLines(report)

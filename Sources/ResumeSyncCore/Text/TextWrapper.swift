@@ -3,8 +3,8 @@
 /// Chinese characters take two columns, so counting characters would overflow a column of mixed
 /// text. Lines break at spaces between Latin words and anywhere between Han (and other wide)
 /// characters, but never before closing punctuation such as `，` or `)` nor after opening
-/// punctuation such as `（` or `(`. A word wider than the line is broken hard, so nothing is cut
-/// off. The text travels as tagged runs so that a renderer can style each piece after wrapping:
+/// punctuation such as `（` or `(`. A word wider than the line breaks after a `/` or `-` where
+/// it has one (`zh/` `projects.xml:4:3`), and hard where it must, so nothing is cut off. The text travels as tagged runs so that a renderer can style each piece after wrapping:
 /// escape codes never count towards a width.
 public enum TextWrapper {
     /// A piece of text and the tag (a style, say) it carries through wrapping.
@@ -100,8 +100,24 @@ public enum TextWrapper {
     /// Hangul, full-width forms), unless punctuation holds them together.
     static func mayBreak<Tag>(between left: Cell<Tag>, and right: Cell<Tag>) -> Bool {
         guard left.width == 2 || right.width == 2 else { return false }
-        if closing.contains(right.character) || opening.contains(left.character) { return false }
-        return true
+        return !closing.contains(right.character) && !opening.contains(left.character)
+    }
+
+    /// Inside a Latin word too wide for the line: after a `/` or `-` followed by a letter.
+    static func mayBreakInsideWord<Tag>(between left: Cell<Tag>, and right: Cell<Tag>) -> Bool {
+        (left.character == "/" || left.character == "-") && right.character.isLetter
+    }
+
+    /// A word too wide for the line, in pieces at its `/` and `-`.
+    static func pieces<Tag>(of atom: Atom<Tag>) -> [Atom<Tag>] {
+        var pieces = [Atom(spacesBefore: atom.spacesBefore, cells: [])]
+        for cell in atom.cells {
+            if let last = pieces[pieces.count - 1].cells.last, mayBreakInsideWord(between: last, and: cell) {
+                pieces.append(Atom(spacesBefore: [], cells: []))
+            }
+            pieces[pieces.count - 1].cells.append(cell)
+        }
+        return pieces
     }
 
     static let closing: Set<Character> = Set("，。、；：？！）」』】》〉〕］｝”’…·,.;:!?)]}%")
@@ -118,18 +134,20 @@ public enum TextWrapper {
             line = []
             used = 0
         }
-        for atom in atoms {
-            if !line.isEmpty, used + atom.spacesWidth + atom.width <= width {
-                line += atom.spacesBefore + atom.cells
-                used += atom.spacesWidth + atom.width
-                continue
-            }
-            if !line.isEmpty { newLine() }
-            // The atom starts a line; break it hard where it is wider than the line.
-            for cell in atom.cells {
-                if used + cell.width > width, !line.isEmpty { newLine() }
-                line.append(cell)
-                used += cell.width
+        for whole in atoms {
+            for atom in whole.width > width ? pieces(of: whole) : [whole] {
+                if !line.isEmpty, used + atom.spacesWidth + atom.width <= width {
+                    line += atom.spacesBefore + atom.cells
+                    used += atom.spacesWidth + atom.width
+                    continue
+                }
+                if !line.isEmpty { newLine() }
+                // The atom starts a line; break it hard where it is wider than the line.
+                for cell in atom.cells {
+                    if used + cell.width > width, !line.isEmpty { newLine() }
+                    line.append(cell)
+                    used += cell.width
+                }
             }
         }
         lines.append(line)
