@@ -7,7 +7,7 @@ public struct PresenceCheck: EntryCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         if let source = pair.source, pair.target == nil {
-            guard let document = context.filePair.source,
+            guard !source.mayBeAbsentFromTarget, let document = context.filePair.source,
                   !source.isCoveredByParent(missingFrom: context.filePair.target) else { return [] }
             let nested = Self.descendantCount(of: source, in: document)
             return [Finding(

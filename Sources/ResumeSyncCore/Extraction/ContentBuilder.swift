@@ -47,10 +47,12 @@ struct ContentBuilder {
         fields.append(path)
     }
 
-    mutating func addAttributes(of element: XMLElement, path: String) {
+    /// The element's attributes: prose as segments, the rest as neutral values. `skipping` is
+    /// an attribute already in the path (a keyed field's key).
+    mutating func addAttributes(of element: XMLElement, path: String, skipping: String? = nil) {
         for attribute in element.attributes {
             let name = attribute.name.qualified
-            if profile.ignoredAttributes.contains(name) { continue }
+            if profile.ignoredAttributes.contains(name) || name == skipping { continue }
             if path.isEmpty, profile.idAttributes.contains(name) || name == profile.needsTranslation.attribute {
                 continue
             }

@@ -45,6 +45,7 @@ private struct Walk {
 
     /// Looks for entries in an element that is not one itself (a root without an ID).
     mutating func scan(_ element: XMLElement, parent: EntryID?) {
+        if profile.ignoredElements.contains(element.name.qualified) { return }
         if let id = entryID(of: element) {
             collect(element, id: id, parent: parent)
             return
@@ -64,6 +65,7 @@ private struct Walk {
         var children: [EntryID] = []
         walk(element, path: "", owner: id, builder: &builder, children: &children)
         let marker = profile.needsTranslation
+        let neutral = isNeutral(element)
         entries[slot] = Entry(
             key: EntryKey(file: file, id: id),
             elementName: element.name.qualified,
@@ -73,16 +75,27 @@ private struct Walk {
             parent: parent,
             children: children,
             content: builder.content,
-            needsTranslation: element.attribute(marker.attribute)?.value == marker.value)
+            needsTranslation: element.attribute(marker.attribute)?.value == marker.value,
+            mayBeAbsentFromTarget: neutral && profile.neutralEntriesMayBeAbsent)
         return id
     }
 
     func isNeutral(_ element: XMLElement) -> Bool {
         if profile.neutralElements.contains(element.name.qualified) { return true }
-        if let marker = profile.doNotTranslate, element.attribute(marker.attribute)?.value == marker.value {
-            return true
+        return profile.neutralMarkers.contains { element.attribute($0.attribute)?.value == $0.value }
+    }
+
+    /// A field's path segment: `org[2]` by position among siblings of its name, or `item[one]`
+    /// by its key attribute for keyed fields (Android's plural quantities), with whether it
+    /// counts as structure and the attribute that keyed it.
+    func fieldStep(of child: XMLElement, counts: inout [String: Int]) -> (step: String, isStructure: Bool, keyAttribute: String?) {
+        let name = child.name.qualified
+        if let keyAttribute = profile.keyedFields[name],
+           let key = child.attribute(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0.value) }), !key.isEmpty {
+            return ("\(name)[\(key)]", profile.requiredFieldKeys.contains(key), keyAttribute)
         }
-        return false
+        counts[name, default: 0] += 1
+        return ("\(name)[\(counts[name] ?? 1)]", true, nil)
     }
 
     /// Walks an entry's content; nested entries are collected on their own, as the owner's children.
@@ -98,16 +111,23 @@ private struct Walk {
             case .entityReference(let name):
                 builder.addEntity(name, path: path)
             case .element(let child):
+                if profile.ignoredElements.contains(child.name.qualified) { continue }
                 builder.addBoundary(path: path)
                 if let childID = entryID(of: child) {
                     children.append(collect(child, id: childID, parent: owner))
                     continue
                 }
-                let name = child.name.qualified
-                counts[name, default: 0] += 1
-                let childPath = (path.isEmpty ? "" : path + "/") + "\(name)[\(counts[name] ?? 1)]"
+                let field = fieldStep(of: child, counts: &counts)
+                let childPath = (path.isEmpty ? "" : path + "/") + field.step
+                if !field.isStructure {
+                    // A keyed field that not every language has (`item[one]`): prose only, so
+                    // that one side lacking it is no mismatch of fields or neutral values.
+                    builder.addText(ContentBuilder.flatText(of: child), path: childPath)
+                    builder.addBoundary(path: path)
+                    continue
+                }
                 builder.addField(childPath)
-                builder.addAttributes(of: child, path: childPath)
+                builder.addAttributes(of: child, path: childPath, skipping: field.keyAttribute)
                 if isNeutral(child) && !builder.isEntryNeutral {
                     builder.addNeutralElement(child, path: childPath)
                 } else {

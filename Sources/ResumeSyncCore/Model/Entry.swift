@@ -16,6 +16,9 @@ public struct Entry: Sendable {
     public var content: EntryContent
     /// Marked by `merge` (or a person) as text copied from the source that awaits translation.
     public var needsTranslation: Bool
+    /// Whether the target may lack this entry without a `missing` finding: Android's
+    /// `translatable="false"` strings live in the default `values/` only.
+    public var mayBeAbsentFromTarget = false
 
     public var id: EntryID { key.id ?? EntryID("") }
 }
