@@ -23,6 +23,7 @@ extension ResumeSync {
             let report = TodoReport(result)
             var projectArguments: [String] = []
             if trees.project.root != "." { projectArguments += ["--root", trees.project.root] }
+            if let config = trees.project.config { projectArguments += ["--config", config] }
             if let lock = trees.project.lock { projectArguments += ["--lock", lock] }
             let invocation = StatusReport.Invocation(explicitTrees: trees.source != nil, projectArguments: projectArguments)
             Terminal.standardOutput(StatusReport(style: color.style, invocation: invocation).render(report))

@@ -14,7 +14,7 @@ import Testing
             "resume-sync merge zh en", "resume-sync diff",
             "resume-sync todo --format html --output todo.html", "resume-sync merge zh en --prune",
         ])
-        #expect(steps[0].reason == "inserts 2 missing entries or files marked for translation, copies 1 neutral value")
+        #expect(steps[0].reason == "inserts 1 missing entry and 1 missing file, marked for translation, copies 1 neutral value")
         #expect(steps[1].reason.hasPrefix("shows 1 stale entry"))
     }
 

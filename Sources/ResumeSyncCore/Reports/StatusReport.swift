@@ -66,7 +66,7 @@ public struct StatusReport: Sendable {
         lines.append("")
         let steps = nextSteps(report)
         lines.append(style.bold("next:"))
-        let width = min(steps.map { DisplayWidth.of($0.command) }.max() ?? 0, 48)
+        let width = min(steps.map { DisplayWidth.of($0.command) }.max() ?? 0, 56)
         for step in steps {
             let padding = String(repeating: " ", count: max(width - DisplayWidth.of(step.command), 0))
             lines.append("  " + style.cyan(step.command) + padding + "  " + style.dim(step.reason))
@@ -127,12 +127,16 @@ public struct StatusReport: Sendable {
         }
         var steps: [NextStep] = []
         let actions = report.items.flatMap(\.mergeActions)
-        let inserts = actions.filter { $0.kind == .insert || $0.kind == .createFile }.count
+        let inserts = actions.filter { $0.kind == .insert }.count
+        let creates = actions.filter { $0.kind == .createFile }.count
         let copies = actions.filter { $0.kind == .copyNeutral }.count
         let trees = shell([report.sourceRoot, report.targetRoot])
-        if inserts > 0 || copies > 0 {
+        if inserts + creates + copies > 0 {
+            var added: [String] = []
+            if inserts > 0 { added.append(Self.count(inserts, "missing entry", "missing entries")) }
+            if creates > 0 { added.append(Self.count(creates, "missing file", "missing files")) }
             var what: [String] = []
-            if inserts > 0 { what.append("inserts \(Self.count(inserts, "missing entry or file", "missing entries or files")) marked for translation") }
+            if !added.isEmpty { what.append("inserts " + added.joined(separator: " and ") + ", marked for translation") }
             if copies > 0 { what.append("copies \(Self.count(copies, "neutral value", "neutral values"))") }
             steps.append(NextStep(command: "resume-sync merge \(trees)" + projectSuffix, reason: what.joined(separator: ", ")))
         }
