@@ -25,19 +25,30 @@ final class ProgressDisplay {
     /// Whether standard error can show a bar at all.
     var isEnabled: Bool { enabled }
 
+    /// Draws the bar again when it has moved by half a percent or the phase changed, so that
+    /// a run over many thousand files does not write a line to the terminal for each.
     func update(_ progress: RunProgress) {
         guard enabled, progress.totalFiles >= Self.minimumFiles else { return }
+        let step = Step(phase: progress.phase, step: progress.filesRead * 200 / max(progress.totalFiles, 1))
+        guard step != lastStep else { return }
+        lastStep = step
         let width = TerminalSize.columns(of: STDERR_FILENO) ?? TerminalSize.defaultColumns
-        let line = RunProgressLine.render(progress, width: width)
-        guard line != lastDrawn else { return }
-        lastDrawn = line
-        Terminal.standardError("\r" + line + "\u{1B}[K")
+        lastDrawn = RunProgressLine.render(progress, width: width)
+        Terminal.standardError("\r" + (lastDrawn ?? "") + "\u{1B}[K")
     }
+
+    private struct Step: Equatable {
+        var phase: RunProgress.Phase
+        var step: Int
+    }
+
+    private var lastStep: Step?
 
     /// Erases the bar, if one was drawn.
     func finish() {
         guard lastDrawn != nil else { return }
         lastDrawn = nil
+        lastStep = nil
         Terminal.standardError("\r\u{1B}[K")
     }
 }
