@@ -13,7 +13,7 @@ public enum UnifiedDiff {
         var hunkEnd = changed[0]
         var hunks: [Range<Int>] = []
         for index in changed.dropFirst() {
-            if index - hunkEnd > 2 * context {
+            if index - hunkEnd - 1 > 2 * context {
                 hunks.append(max(0, hunkStart - context)..<min(operations.count, hunkEnd + context + 1))
                 hunkStart = index
             }
@@ -40,9 +40,10 @@ public enum UnifiedDiff {
         return output
     }
 
-    /// `start,count` with `start` the 1-based first line, or the line before an empty range.
+    /// `start,count` with `start` the 1-based first line, or the line before an empty range;
+    /// a range of one line is its line alone, as GNU diff writes it.
     private static func range(_ before: Int, _ count: Int) -> String {
-        "\(count == 0 ? before : before + 1),\(count)"
+        count == 1 ? "\(before + 1)" : "\(count == 0 ? before : before + 1),\(count)"
     }
 
     /// The lines of a file, each with its line ending; the last may have none.
