@@ -71,4 +71,50 @@ import Testing
             "res/values-zh-rCN/strings.xml:3:5: error: neutral text <.> differs: 'Kubeflow Console' in res/values, 'Kubeflow 控制台' in res/values-zh-rCN [mismatch-neutral]"))
         #expect(!copied.stdout.contains("[untranslated]"), "translatable=\"false\" is not subject to translation rules")
     }
+
+    @Test func xhtmlSite() throws {
+        let (status, lines) = try Self.findings("xhtml-site")
+        #expect(status == 1)
+        #expect(lines == [
+            "stale guide/katib.xhtml#guide-intro en/guide/katib.xhtml:11",
+            "mismatch-neutral guide/katib.xhtml#install-step en/guide/katib.xhtml:13",
+            "mismatch-attribute guide/katib.xhtml#arch en/guide/katib.xhtml:15",
+            "missing guide/katib.xhtml#step-review zh/guide/katib.xhtml:18",
+            "orphan guide/katib.xhtml#install-note en/guide/katib.xhtml:14",
+        ])
+    }
+
+    @Test func htmlSite() throws {
+        let (status, lines) = try Self.findings("html-site")
+        #expect(status == 1)
+        #expect(lines == [
+            "stale about.htm#about-story en/about.htm:5",
+            "mismatch-attribute about.htm#about-links en/about.htm:8",
+            "orphan about.htm#about-hiring en/about.htm:7",
+            "mismatch-attribute index.html#nav-talks en/index.html:19",
+            "mismatch-neutral index.html#since en/index.html:25",
+            "missing index.html#svc-training zh/index.html:36",
+        ])
+    }
+
+    @Test func htmlTextIsUTF8WithAndWithoutMetaCharset() throws {
+        let folder = try Sandbox.fixture("html-site")
+        let diff = try ResumeSyncCommand.run(["diff", "--color", "never"], in: folder)
+        // about.htm has no <meta charset>: its Chinese reads right, and the change is a character diff.
+        #expect(diff.stdout.contains("墨排成立于 2016 年，由三位字体设计师创办。"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("{+字体+}"))
+        #expect(diff.stdout.contains("index.html#svc-training"))
+        #expect(diff.stdout.contains("排版培训"))
+    }
+
+    @Test func brokenHTMLIsAParseErrorWithItsLine() throws {
+        let folder = try Sandbox.fixture("html-site")
+        try folder.edit("en/about.htm", replacing: "<ul id=\"about-links\">", with: "<!-- links\n<ul id=\"about-links\">")
+        let result = try ResumeSyncCommand.run(["check"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("en/about.htm:8:1: error: the comment is never closed with '-->' [parse-error]"), "\(result.stdout)")
+        try folder.write("en/index.html", "<meta charset=\"big5\"><p id=\"intro\">x</p>\n")
+        let charset = try ResumeSyncCommand.run(["check"], in: folder)
+        #expect(charset.stdout.contains("en/index.html:1:1: error: the page declares charset 'big5'; resume-sync reads UTF-8 files only [parse-error]"))
+    }
 }

@@ -145,7 +145,8 @@ public struct TreeLoader: Sendable {
         }
         let lines = LineTable(bytes: bytes)
         do {
-            let tree = try XMLDocumentParser.parse(bytes)
+            let tree = DocumentSyntax(for: file) == .html
+                ? try HTMLDocumentParser.parse(bytes) : try XMLDocumentParser.parse(bytes)
             let extracted = EntryExtractor(profile: profile(for: file)).extract(from: tree, file: file)
             return .success(ParsedDocument(
                 file: file, displayPath: displayPath, bytes: bytes, tree: tree,
