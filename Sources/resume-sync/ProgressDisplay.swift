@@ -56,9 +56,11 @@ final class ProgressDisplay {
 extension Workspace {
     /// Reconciles as `reconcileOrExit()` does, with a progress bar on standard error when it is
     /// a terminal and the trees are big.
+    ///
+    /// Small trees, and runs whose standard error is no terminal, go through `reconcile()` itself.
     func reconcileShowingProgress() throws -> Reconciliation {
         let display = ProgressDisplay()
-        guard display.isEnabled else { return try reconcileOrExit() }
+        guard display.isEnabled, fileCount >= ProgressDisplay.minimumFiles else { return try reconcileOrExit() }
         defer { display.finish() }
         do {
             return try reconcile(progress: display.update)
@@ -67,5 +69,14 @@ extension Workspace {
             Terminal.standardError("resume-sync: error: \(error.message)\n")
             throw ExitCode(2)
         }
+    }
+
+    /// How many content files the two trees hold; 0 when a tree cannot be listed (the run then
+    /// reports that the usual way).
+    private var fileCount: Int {
+        let loader = TreeLoader(configuration: configuration)
+        let sourceFiles = (try? loader.listFiles(in: source).count) ?? 0
+        let targetFiles = (try? loader.listFiles(in: target).count) ?? 0
+        return sourceFiles + targetFiles
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ResumeSyncCore
 import Testing
 
@@ -39,5 +40,44 @@ import Testing
                 #expect(DisplayWidth.of(line) <= max(width - 1, 0), "\(width): \(line)")
             }
         }
+    }
+}
+
+/// `reconcile(progress:)`, which feeds the progress bar, must find exactly what `reconcile()`
+/// finds, for every fixture tree the project has (configs, formats and locks included).
+@Suite struct ProgressReconcileReportTests {
+    static let fixtureFolders: [String] = {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        var folders: [String] = []
+        for suite in ["ResumeSyncCLITests", "ResumeSyncCoreTests"] {
+            let fixtures = tests.appendingPathComponent(suite).appendingPathComponent("Fixtures")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+            for name in names.sorted() {
+                let folder = fixtures.appendingPathComponent(name)
+                let hasTrees = FileManager.default.fileExists(atPath: folder.appendingPathComponent("resume-sync.toml").path)
+                    || FileManager.default.fileExists(atPath: folder.appendingPathComponent("zh").path)
+                if hasTrees { folders.append(folder.path) }
+            }
+        }
+        return folders
+    }()
+
+    @Test func thereAreFixturesToCompare() {
+        #expect(Self.fixtureFolders.count >= 2)
+    }
+
+    @Test(arguments: fixtureFolders)
+    func withProgressFindsWhatWithoutFinds(folder: String) throws {
+        let workspace = try Workspace.load(root: folder)
+        let plain = try workspace.reconcile()
+        var events: [RunProgress] = []
+        let observed = try workspace.reconcile(progress: { events.append($0) })
+        #expect(observed.findings == plain.findings)
+        #expect(observed.entryPairs.map(\.key) == plain.entryPairs.map(\.key))
+        #expect(observed.filePairs.map(\.file) == plain.filePairs.map(\.file))
+        #expect(observed.hasBaseline == plain.hasBaseline)
+        let files = plain.source.files.count + plain.target.files.count
+        #expect(events.count == files + 1)
+        #expect(events.last == RunProgress(phase: .checking, filesRead: files, totalFiles: files))
     }
 }

@@ -23,10 +23,11 @@ extension Workspace {
     /// `reconcile()`, telling `progress` before each file is read and before the checks run.
     ///
     /// Library code never draws anything: the command line decides whether a bar is shown (only
-    /// on a terminal). It reads files one at a time, as `TreeLoader.load` does, so the
-    /// result is the same as `reconcile()`'s.
+    /// on a terminal). It must give exactly what `reconcile()` gives: it loads with the same
+    /// loader, one file at a time as `TreeLoader.load` does, then reconciles the same way, and
+    /// a test compares the two over every fixture. A change to `reconcile()` belongs here too.
     public func reconcile(progress: (RunProgress) -> Void) throws(InvocationError) -> Reconciliation {
-        let loader = TreeLoader(profile: profile)
+        let loader = TreeLoader(configuration: configuration)
         let sourceFiles = try loader.listFiles(in: source)
         let targetFiles = try loader.listFiles(in: target)
         let total = sourceFiles.count + targetFiles.count
