@@ -5,8 +5,13 @@ import Foundation
 /// that `accept --all` would write for an earlier state of the trees.
 struct MergeProject {
     let root: URL
+    var configuration = Configuration.default
 
-    init(zh: [String: String], en: [String: String], baselineFrom: (zh: [String: String], en: [String: String])? = nil) throws {
+    init(
+        zh: [String: String], en: [String: String], baselineFrom: (zh: [String: String], en: [String: String])? = nil,
+        configuration: Configuration = .default
+    ) throws {
+        self.configuration = configuration
         root = FileManager.default.temporaryDirectory.appendingPathComponent("resume-sync-merge-\(UUID().uuidString)")
         for (name, text) in zh { try write("zh/\(name)", text) }
         for (name, text) in en { try write("en/\(name)", text) }
@@ -29,7 +34,7 @@ struct MergeProject {
     func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     var workspace: Workspace {
-        var workspace = Workspace(root: root.path)
+        var workspace = Workspace(root: root.path, configuration: configuration)
         workspace.source.displayRoot = "zh"
         workspace.target.displayRoot = "en"
         return workspace

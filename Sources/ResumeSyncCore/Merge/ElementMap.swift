@@ -10,41 +10,54 @@ struct ElementMap {
         var children: [Int]
         /// Set when the element is an entry of the document (as the extractor found it).
         var entryID: EntryID?
-    }
-
-    /// One step down from an element to a field: the `index`th child element named `name` that
-    /// is not an entry (1-based), as the extractor numbers fields (`period[1]`).
-    struct Step: Hashable {
-        var name: String
-        var index: Int
+        /// The field step that reaches this element from its parent, as the extractor writes
+        /// it (`period[1]`, or `item[other]` for a keyed field); `nil` for entries, the root and
+        /// elements the profile ignores.
+        var step: String?
     }
 
     /// Where an element is, independent of the file: its nearest entry (`nil`: the root) and
     /// the field steps from there.
     struct Locator: Hashable {
         var entry: EntryID?
-        var steps: [Step]
+        var steps: [String]
     }
 
     let document: ParsedDocument
+    let profile: FormatProfile
     private(set) var nodes: [Node] = []
     private var entryNodes: [EntryID: Int] = [:]
 
-    init(document: ParsedDocument) {
+    init(document: ParsedDocument, profile: FormatProfile) {
         self.document = document
+        self.profile = profile
         var entryStarts: [Int: EntryID] = [:]
         for entry in document.alignableEntries { entryStarts[entry.span.start] = entry.id }
-        add(document.tree.root, parent: nil, entryStarts: entryStarts)
+        add(document.tree.root, parent: nil, step: nil, entryStarts: entryStarts)
     }
 
-    private mutating func add(_ element: XMLElement, parent: Int?, entryStarts: [Int: EntryID]) {
+    private mutating func add(_ element: XMLElement, parent: Int?, step: String?, entryStarts: [Int: EntryID]) {
         let index = nodes.count
         let id = entryStarts[element.span.start]
-        nodes.append(Node(element: element, parent: parent, children: [], entryID: id))
+        nodes.append(Node(element: element, parent: parent, children: [], entryID: id, step: id == nil ? step : nil))
         if let id { entryNodes[id] = index }
         if let parent { nodes[parent].children.append(index) }
+        // Numbered as `EntryExtractor.fieldStep` numbers them: by name among the fields, or by
+        // the key attribute of a keyed field; ignored elements and entries are not counted.
+        var counts: [String: Int] = [:]
         for child in element.childElements {
-            add(child, parent: index, entryStarts: entryStarts)
+            let name = child.name.qualified
+            var childStep: String?
+            if !profile.ignoredElements.contains(name), entryStarts[child.span.start] == nil {
+                if let keyAttribute = profile.keyedFields[name],
+                   let key = child.attribute(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0.value) }), !key.isEmpty {
+                    childStep = "\(name)[\(key)]"
+                } else {
+                    counts[name, default: 0] += 1
+                    childStep = "\(name)[\(counts[name] ?? 1)]"
+                }
+            }
+            add(child, parent: index, step: childStep, entryStarts: entryStarts)
         }
     }
 
@@ -54,18 +67,18 @@ struct ElementMap {
 
     func element(_ node: Int) -> XMLElement { nodes[node].element }
 
-    /// The child elements of `node` that are fields (not entries).
+    /// The child elements of `node` that are fields (not entries, not ignored).
     func fields(of node: Int) -> [Int] {
-        nodes[node].children.filter { nodes[$0].entryID == nil }
+        nodes[node].children.filter { nodes[$0].step != nil }
     }
 
-    func locator(of node: Int) -> Locator {
-        var steps: [Step] = []
+    /// The locator of an element; `nil` for an element the profile ignores (or inside one).
+    func locator(of node: Int) -> Locator? {
+        var steps: [String] = []
         var current = node
         while nodes[current].entryID == nil, let parent = nodes[current].parent {
-            let name = nodes[current].element.name.qualified
-            let sameName = fields(of: parent).filter { nodes[$0].element.name.qualified == name }
-            steps.append(Step(name: name, index: (sameName.firstIndex(of: current) ?? 0) + 1))
+            guard let step = nodes[current].step else { return nil }
+            steps.append(step)
             current = parent
         }
         return Locator(entry: nodes[current].entryID, steps: steps.reversed())
@@ -81,9 +94,8 @@ struct ElementMap {
             current = root
         }
         for step in locator.steps {
-            let sameName = fields(of: current).filter { nodes[$0].element.name.qualified == step.name }
-            guard step.index >= 1, step.index <= sameName.count else { return nil }
-            current = sameName[step.index - 1]
+            guard let next = fields(of: current).first(where: { nodes[$0].step == step }) else { return nil }
+            current = next
         }
         return current
     }
@@ -91,13 +103,7 @@ struct ElementMap {
     /// The element at a content path of an entry (`period[1]`, `link[1]/code[1]`; `` or `.`
     /// the entry itself).
     func field(_ path: String, of entry: EntryID) -> Int? {
-        var steps: [Step] = []
-        for part in path.split(separator: "/") where part != "." {
-            guard let open = part.lastIndex(of: "["), part.hasSuffix("]"),
-                  let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)])
-            else { return nil }
-            steps.append(Step(name: String(part[..<open]), index: index))
-        }
+        let steps = path.split(separator: "/").filter { $0 != "." }.map(String.init)
         return resolve(Locator(entry: entry, steps: steps))
     }
 
@@ -109,8 +115,8 @@ struct ElementMap {
         let name = Array(element.name.qualified.utf8)
         func tag(at span: ByteSpan, opening: [UInt8]) -> Bool {
             guard span.start >= 0, span.end <= bytes.count, span.count > opening.count + name.count else { return false }
-            let head = bytes[span.start..<(span.start + opening.count + name.count)]
-            guard Array(head) == opening + name, bytes[span.end - 1] == UInt8(ascii: ">") else { return false }
+            let head = bytes[span.start..<(span.start + opening.count + name.count)].map(Self.lowercased)
+            guard head == (opening + name).map(Self.lowercased), bytes[span.end - 1] == UInt8(ascii: ">") else { return false }
             let after = bytes[span.start + opening.count + name.count]
             return after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || LineLayout.isBlank(after)
                 || after == 0x0A || after == 0x0D
@@ -120,7 +126,12 @@ struct ElementMap {
         if let end = element.endTag {
             return tag(at: end, opening: Array("</".utf8)) && element.span.end == end.end
         }
-        return element.span.end == element.startTag.end
-            && bytes[element.startTag.end - 2] == UInt8(ascii: "/")
+        // Self-closing (`<br/>`), or an HTML element without an end tag (`<br>`, `<li>` closed
+        // by the next one): its content, if any, runs to the end of its span.
+        return element.span.end >= element.startTag.end
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 }

@@ -50,7 +50,7 @@ struct InsertionPlanner {
         var slotOrder: [Slot] = []
         let source = pair.source
         let target = pair.target
-        for entry in source.alignableEntries where target.entry(entry.id) == nil {
+        for entry in source.alignableEntries where target.entry(entry.id) == nil && !entry.mayBeAbsentFromTarget {
             if let parent = entry.parent, target.entry(parent) == nil {
                 if selection.names(entry.key), let parentEntry = source.entry(parent),
                    !selection.includes(parentEntry, in: source) {
@@ -90,7 +90,7 @@ struct InsertionPlanner {
         guard let parentNode = sourceMap.nodes[node].parent else {
             return .failure(Refusal(reason: "it is the root element of \(pair.source.displayPath), and \(target) has another root; copy the file by hand"))
         }
-        guard let targetParent = targetMap.resolve(sourceMap.locator(of: parentNode)) else {
+        guard let locator = sourceMap.locator(of: parentNode), let targetParent = targetMap.resolve(locator) else {
             let name = sourceMap.element(parentNode).name.qualified
             return .failure(Refusal(reason: "the element it is in (<\(name)>) has no counterpart in \(target)"))
         }

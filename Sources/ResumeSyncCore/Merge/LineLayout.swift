@@ -1,3 +1,5 @@
+import ResumeSyncXML
+
 /// How a file lays out its lines, read from its bytes: the line ending it uses and the
 /// indentation of the line an offset is on. Inserted text follows the target file's habits.
 struct LineLayout {
@@ -38,6 +40,15 @@ struct LineLayout {
     /// Whether only spaces and tabs come before `offset` on its line.
     func startsLine(_ offset: Int) -> Bool {
         bytes[lineStart(of: offset)..<offset].allSatisfy(Self.isBlank)
+    }
+
+    /// What removing the element at `span` takes: its whole lines (indentation and line ending
+    /// included) when it is alone on them, so that no blank line is left; else the span alone.
+    func removalRange(of span: ByteSpan) -> Range<Int> {
+        if startsLine(span.start), let next = nextLineStart(ifBlankAfter: span.end) {
+            return lineStart(of: span.start)..<next
+        }
+        return span.range
     }
 
     /// When only spaces and tabs follow `offset` up to the end of its line: the offset just past

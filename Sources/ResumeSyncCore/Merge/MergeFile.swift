@@ -7,12 +7,15 @@ struct MergeFile {
     let targetMap: ElementMap
     let sourceLayout: LineLayout
     let targetLayout: LineLayout
+    /// The format profile both files are read with.
+    let profile: FormatProfile
 
-    init(source: ParsedDocument, target: ParsedDocument) {
+    init(source: ParsedDocument, target: ParsedDocument, profile: FormatProfile) {
         self.source = source
         self.target = target
-        sourceMap = ElementMap(document: source)
-        targetMap = ElementMap(document: target)
+        self.profile = profile
+        sourceMap = ElementMap(document: source, profile: profile)
+        targetMap = ElementMap(document: target, profile: profile)
         sourceLayout = LineLayout(bytes: source.bytes)
         targetLayout = LineLayout(bytes: target.bytes)
     }

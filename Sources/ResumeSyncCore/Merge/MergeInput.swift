@@ -16,7 +16,7 @@ public struct MergeInput: Sendable {
     /// Loads the trees and the baseline of `workspace`. A broken file or lock is not an error
     /// here: it is a finding, and `MergePlanner` refuses to go on with it.
     public static func load(_ workspace: Workspace) throws(InvocationError) -> MergeInput {
-        let loader = TreeLoader(profile: workspace.profile)
+        let loader = TreeLoader(configuration: workspace.configuration)
         let source = try loader.load(workspace.source, side: .source)
         let target = try loader.load(workspace.target, side: .target)
         var snapshots: [String: FileSnapshot] = [:]

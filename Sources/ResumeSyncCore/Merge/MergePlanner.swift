@@ -16,7 +16,7 @@ public struct MergePlanner: Sendable {
         try refuseBrokenInput()
         let result = input.result
         let selection = try MergeSelection(request.only, in: result)
-        let profile = input.workspace.profile
+        let loader = TreeLoader(configuration: input.workspace.configuration)
         let sourceSpec = input.source.spec
         let targetSpec = input.target.spec
         var outcome = MergeOutcome()
@@ -25,6 +25,7 @@ public struct MergePlanner: Sendable {
         for filePair in result.filePairs {
             let file = filePair.file
             let path = targetSpec.filePath(file)
+            let profile = loader.profile(for: file)
             if let source = filePair.source, !filePair.inTarget {
                 guard selection.includesFile(file) else { continue }
                 guard selection.includesWholeFile(file) else {
@@ -34,17 +35,19 @@ public struct MergePlanner: Sendable {
                     continue
                 }
                 let marked: [UInt8]
+                let copied = Self.entriesCopied(into: source)
                 do {
                     marked = try EntryMarking.marked(
-                        source.alignableEntries, in: source.bytes, range: 0..<source.bytes.count,
-                        marker: profile.needsTranslation)
+                        copied.entries, in: source.bytes, range: 0..<source.bytes.count,
+                        marker: profile.needsTranslation,
+                        extra: copied.removals + (EntryMarking.namespaceDeclaration(in: source, profile: profile).map { [$0] } ?? []))
                 } catch {
                     throw InvocationError("\(source.displayPath): \(error.description); nothing was written")
                 }
                 changes.append(MergePlan.FileChange(
                     kind: .create, file: file, path: path, displayPath: targetSpec.displayPath(file),
                     oldBytes: [], newBytes: marked, snapshot: .absent(path)))
-                outcome.createdFiles.append(MergeOutcome.CreatedFile(file: file, entryCount: source.alignableEntries.count))
+                outcome.createdFiles.append(MergeOutcome.CreatedFile(file: file, entryCount: copied.entries.count))
                 expectations.createdFiles.insert(file)
                 continue
             }
@@ -58,11 +61,14 @@ public struct MergePlanner: Sendable {
                 continue
             }
             guard let source = filePair.source, let target = filePair.target, selection.includesFile(file) else { continue }
-            let pair = MergeFile(source: source, target: target)
+            let pair = MergeFile(source: source, target: target, profile: profile)
             var replacements: [ByteReplacement] = []
 
             let insertions = try InsertionPlanner(pair: pair, marker: profile.needsTranslation, selection: selection).plan()
             replacements += insertions.replacements
+            if !insertions.inserted.isEmpty, let declaration = EntryMarking.namespaceDeclaration(in: target, profile: profile) {
+                replacements.append(declaration)
+            }
             outcome.leftAlone += insertions.leftAlone
             for (key, nested) in insertions.inserted {
                 outcome.inserted.append(MergeOutcome.Insertion(key: key, nestedCount: nested, line: 0))
@@ -71,7 +77,8 @@ public struct MergePlanner: Sendable {
 
             let neutral = NeutralUpdatePlanner(
                 pair: pair, baseline: input.baseline, sourceLanguage: sourceSpec.language,
-                targetLanguage: targetSpec.language, sourceRoot: sourceSpec.displayRoot)
+                targetLanguage: targetSpec.language, sourceRoot: sourceSpec.displayRoot,
+                targetRoot: targetSpec.displayRoot)
             for entryPair in Aligner.pairEntries(filePair) {
                 guard let sourceEntry = entryPair.source, let targetEntry = entryPair.target,
                       selection.includes(sourceEntry, in: source)
@@ -123,6 +130,22 @@ public struct MergePlanner: Sendable {
         }
         outcome.leftAlone += remainingWork(in: merged, selection: selection, explained: Set(outcome.leftAlone.map(\.key)))
         return MergePlan(changes: changes, outcome: outcome, result: merged)
+    }
+
+    /// What a new target file takes from its source: every entry but those that belong in the
+    /// source only (Android's `translatable="false"` strings), which are cut with their lines.
+    static func entriesCopied(into source: ParsedDocument) -> (entries: [Entry], removals: [ByteReplacement]) {
+        let left = source.alignableEntries.filter(\.mayBeAbsentFromTarget)
+        let outermost = left.filter { entry in !left.contains { $0.span.start < entry.span.start && entry.span.end <= $0.span.end } }
+        let layout = LineLayout(bytes: source.bytes)
+        let removals = outermost.map { entry in
+            let range = layout.removalRange(of: entry.span)
+            return ByteReplacement(range: range, bytes: [], expected: Array(source.bytes[range]))
+        }
+        let kept = source.alignableEntries.filter { entry in
+            !outermost.contains { $0.span.start <= entry.span.start && entry.span.end <= $0.span.end }
+        }
+        return (kept, removals)
     }
 
     private func snapshot(_ path: String, _ document: ParsedDocument) -> FileSnapshot {

@@ -8,7 +8,7 @@ struct MergeVerifier {
 
     /// The comparison of the trees as they will be after the merge.
     func verify(_ changes: [MergePlan.FileChange]) throws(InvocationError) -> Reconciliation {
-        let loader = TreeLoader(profile: input.workspace.profile)
+        let loader = TreeLoader(configuration: input.workspace.configuration)
         var target = input.target
         for change in changes {
             guard let file = change.file else { continue }
@@ -65,10 +65,13 @@ struct MergeVerifier {
                 throw failure(path, "\(entry.key), which the merge does not touch, would change")
             }
         }
-        let inserted = (source?.alignableEntries ?? []).filter { entry in
-            guard old?.entry(entry.id) == nil else { return false }
-            if expectations.createdFiles.contains(document.file) { return true }
-            return isInserted(entry, in: source)
+        let inserted: [Entry]
+        if expectations.createdFiles.contains(document.file), let source {
+            inserted = MergePlanner.entriesCopied(into: source).entries
+        } else {
+            inserted = (source?.alignableEntries ?? []).filter { entry in
+                old?.entry(entry.id) == nil && isInserted(entry, in: source)
+            }
         }
         for entry in inserted {
             expectedIDs.insert(entry.id)

@@ -13,6 +13,7 @@ struct NeutralUpdatePlanner {
     let sourceLanguage: Language
     let targetLanguage: Language
     let sourceRoot: String
+    let targetRoot: String
 
     enum Decision {
         case update(paths: [String], replacements: [ByteReplacement])
@@ -41,7 +42,7 @@ struct NeutralUpdatePlanner {
             } ?? true
             return .leave(reason: sourceMoved
                 ? "its neutral content (\(paths.joined(separator: ", "))) changed on both sides since the baseline; make them agree by hand"
-                : "its neutral content (\(paths.joined(separator: ", "))) was changed in \(pair.target.displayPath) only; make \(sourceRoot) agree, or undo the change")
+                : "its neutral content (\(paths.joined(separator: ", "))) was changed in \(pair.target.displayPath) only; `resume-sync merge \(targetRoot) \(sourceRoot)` carries it into \(sourceRoot), or undo it")
         }
         var replacements: [ByteReplacement] = []
         for path in paths {

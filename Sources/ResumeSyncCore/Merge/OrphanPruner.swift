@@ -22,10 +22,7 @@ struct OrphanPruner {
             guard let node = pair.targetMap.node(of: entry.id), pair.targetMap.spansHold(node) else {
                 throw InvocationError("\(target.displayPath): the recorded position of \(entry.key) does not match the file; nothing was written")
             }
-            var range = entry.span.range
-            if layout.startsLine(entry.span.start), let next = layout.nextLineStart(ifBlankAfter: entry.span.end) {
-                range = layout.lineStart(of: entry.span.start)..<next
-            }
+            let range = layout.removalRange(of: entry.span)
             plan.replacements.append(ByteReplacement(range: range, bytes: [], expected: Array(target.bytes[range])))
             let nested = target.alignableEntries.filter {
                 $0.span.start > entry.span.start && $0.span.end <= entry.span.end

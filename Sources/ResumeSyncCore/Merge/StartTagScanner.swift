@@ -11,6 +11,7 @@ struct ScannedStartTag {
         var whole: Range<Int>
         /// The value between the quotes, raw (entity and character references as written).
         var value: Range<Int>
+        /// `"` or `'`; 0 for an HTML value written without quotes (or without a value).
         var quote: UInt8
     }
 
@@ -24,8 +25,8 @@ struct ScannedStartTag {
         attributes.first { $0.name == name }
     }
 
-    /// The quote the tag uses (its first attribute's), for attributes added to it.
-    var quote: UInt8? { attributes.first?.quote }
+    /// The quote the tag uses (its first quoted attribute's), for attributes added to it.
+    var quote: UInt8? { attributes.first { $0.quote != 0 }?.quote }
 
     /// Scans the start tag at `span`; `nil` when the bytes there are not a start tag.
     init?(bytes: [UInt8], span: ByteSpan) {
@@ -51,12 +52,28 @@ struct ScannedStartTag {
             let nameStart = index
             while index < end, !isNameEnd(bytes[index]) { index += 1 }
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+            let nameEnd = index
             while index < end, isSpace(bytes[index]) { index += 1 }
-            guard index < end, bytes[index] == UInt8(ascii: "=") else { return nil }
+            guard index < end, bytes[index] == UInt8(ascii: "=") else {
+                // An HTML attribute without a value (`<input disabled>`).
+                guard nameEnd > nameStart else { return nil }
+                attributes.append(Attribute(name: name, whole: blankStart..<nameEnd, value: nameEnd..<nameEnd, quote: 0))
+                insertionPoint = nameEnd
+                index = nameEnd
+                continue
+            }
             index += 1
             while index < end, isSpace(bytes[index]) { index += 1 }
-            guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return nil }
+            guard index < end else { return nil }
             let quote = bytes[index]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                // An HTML value without quotes (`<p id=intro>`) runs to the next blank or `>`.
+                let valueStart = index
+                while index < end, !isSpace(bytes[index]) { index += 1 }
+                attributes.append(Attribute(name: name, whole: blankStart..<index, value: valueStart..<index, quote: 0))
+                insertionPoint = index
+                continue
+            }
             index += 1
             let valueStart = index
             while index < end, bytes[index] != quote { index += 1 }
@@ -76,7 +93,9 @@ struct ScannedStartTag {
     }
 
     /// A raw attribute value, safe inside `quote`: the quote itself becomes `&quot;` or `&apos;`.
+    /// With no quote (an unquoted HTML value) the value is written in double quotes.
     static func escaped(_ rawValue: [UInt8], for quote: UInt8) -> [UInt8] {
+        if quote == 0 { return [UInt8(ascii: "\"")] + escaped(rawValue, for: UInt8(ascii: "\"")) + [UInt8(ascii: "\"")] }
         let reference = Array((quote == UInt8(ascii: "\"") ? "&quot;" : "&apos;").utf8)
         return rawValue.flatMap { $0 == quote ? reference : [$0] }
     }
