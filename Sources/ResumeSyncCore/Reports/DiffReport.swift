@@ -35,13 +35,16 @@ public struct DiffReport: Sendable {
         for finding in result.findings { byKey[finding.key, default: []].append(finding) }
         var blocks: [Block] = []
         var covered: Set<EntryKey> = []
+        // Grouped once, so that thousands of files do not each scan every entry pair.
+        var pairsByFile: [RelativePath: [EntryPair]] = [:]
+        for pair in result.entryPairs { pairsByFile[pair.key.file, default: []].append(pair) }
         for filePair in result.filePairs {
             let fileKey = EntryKey(file: filePair.file, id: nil)
             if let findings = byKey[fileKey] {
                 covered.insert(fileKey)
                 blocks.append(Block(key: fileKey, findings: findings, source: nil, target: nil))
             }
-            for pair in result.entryPairs where pair.key.file == filePair.file {
+            for pair in pairsByFile[filePair.file] ?? [] {
                 let findings = byKey[pair.key] ?? []
                 covered.insert(pair.key)
                 guard includeInSync || !findings.isEmpty else { continue }
