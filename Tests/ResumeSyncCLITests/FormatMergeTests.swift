@@ -64,36 +64,32 @@ import Testing
     }
 
     @Test func xhtmlMergeInsertsTheMissingListItem() throws {
-        try withKnownIssue("merge reads the trees with TreeLoader(profile:) and lists .xml files only, so .xhtml pages are not merged; see the formats report") {
-            let folder = try Sandbox.fixture("xhtml-site")
-            let old = try folder.read("en/guide/katib.xhtml")
-            let merge = try ResumeSyncCommand.run(["merge", "zh", "en"], in: folder)
-            #expect(merge.status == 0, "\(merge.stderr)")
-            let new = try folder.read("en/guide/katib.xhtml")
-            #expect(Self.isInsertion(of: "    <li id=\"step-review\" data-state=\"needs-translation\">查看结果</li>\n", into: old, giving: new))
-            let check = try ResumeSyncCommand.run(["check"], in: folder)
-            #expect(!check.stdout.contains("[missing]"))
-            #expect(check.stdout.contains("guide/katib.xhtml#step-review is marked as needing translation [untranslated]"))
-            try ResumeSyncCommand.run(["merge", "zh", "en"], in: folder)
-            #expect(try folder.read("en/guide/katib.xhtml") == new)
-        }
+        let folder = try Sandbox.fixture("xhtml-site")
+        let old = try folder.read("en/guide/katib.xhtml")
+        let merge = try ResumeSyncCommand.run(["merge", "zh", "en"], in: folder)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let new = try folder.read("en/guide/katib.xhtml")
+        #expect(Self.isInsertion(of: "    <li id=\"step-review\" data-state=\"needs-translation\">查看结果</li>\n", into: old, giving: new))
+        let check = try ResumeSyncCommand.run(["check"], in: folder)
+        #expect(!check.stdout.contains("[missing]"))
+        #expect(check.stdout.contains("guide/katib.xhtml#step-review is marked as needing translation [untranslated]"))
+        try ResumeSyncCommand.run(["merge", "zh", "en"], in: folder)
+        #expect(try folder.read("en/guide/katib.xhtml") == new)
     }
 
     @Test func androidMergeInsertsTheMissingStringOnly() throws {
-        try withKnownIssue("merge lists files without the config's include patterns (colors.xml gets created) and inserts translatable=\"false\" strings; see the formats report") {
-            let folder = try Sandbox.fixture("android-strings")
-            let before = try Self.files(in: folder.appendingPathComponent("res/values-zh-rCN"))
-            let merge = try ResumeSyncCommand.run(["merge", "res/values", "res/values-zh-rCN"], in: folder)
-            #expect(merge.status == 0, "\(merge.stderr)")
-            let after = try Self.files(in: folder.appendingPathComponent("res/values-zh-rCN"))
-            #expect(Set(after.keys) == Set(before.keys), "colors.xml is not content")
-            #expect(Self.isInsertion(
-                of: "    <string name=\"settings_title\" tools:state=\"needs-translation\">Settings</string>\n",
-                into: before["strings.xml"] ?? "", giving: after["strings.xml"] ?? ""),
-                "app_name is translatable=\"false\": it stays in values/ only")
-            let check = try ResumeSyncCommand.run(["check"], in: folder)
-            #expect(!check.stdout.contains("[missing]"))
-            #expect(check.stdout.contains("strings.xml#settings_title is marked as needing translation [untranslated]"))
-        }
+        let folder = try Sandbox.fixture("android-strings")
+        let before = try Self.files(in: folder.appendingPathComponent("res/values-zh-rCN"))
+        let merge = try ResumeSyncCommand.run(["merge", "res/values", "res/values-zh-rCN"], in: folder)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let after = try Self.files(in: folder.appendingPathComponent("res/values-zh-rCN"))
+        #expect(Set(after.keys) == Set(before.keys), "colors.xml is not content")
+        #expect(Self.isInsertion(
+            of: "    <string name=\"settings_title\" tools:state=\"needs-translation\">Settings</string>\n",
+            into: before["strings.xml"] ?? "", giving: after["strings.xml"] ?? ""),
+            "app_name is translatable=\"false\": it stays in values/ only")
+        let check = try ResumeSyncCommand.run(["check"], in: folder)
+        #expect(!check.stdout.contains("[missing]"))
+        #expect(check.stdout.contains("strings.xml#settings_title is marked as needing translation [untranslated]"))
     }
 }
