@@ -130,6 +130,19 @@ import Testing
         #expect(plan.changes.count == 1)
     }
 
+    @Test func theResultAfterTheMergeKeepsTheFindingsOfFilesItDoesNotTouch() throws {
+        let before = ["a.xml": "<s><item id=\"x\">旧</item></s>", "b.xml": "<s><item id=\"y\">乙</item></s>"]
+        let en = ["a.xml": "<s><item id=\"x\">Old</item></s>", "b.xml": "<s></s>"]
+        let project = try MergeProject(
+            zh: ["a.xml": "<s><item id=\"x\">新</item></s>", "b.xml": before["b.xml"]!], en: en,
+            baselineFrom: (before, en))
+        let plan = try project.plan()
+        #expect(plan.changes.map(\.displayPath) == ["en/b.xml"])
+        #expect(plan.result.findings.map { "\($0.rule.id) \($0.key)" } == ["stale a.xml#x", "untranslated b.xml#y"])
+        #expect(plan.result.entryPairs.map(\.key.description) == ["a.xml#x", "b.xml#y"])
+        #expect(plan.outcome.leftAlone.map(\.key.description) == ["a.xml#x"])
+    }
+
     @Test func pruneRemovesOrphansWithTheirLinesAndTheirBaselineRecords() throws {
         let zh = "<s>\n  <item id=\"a\">甲</item>\n</s>\n"
         let en = "<s>\n  <item id=\"a\">A</item>\n  <entry id=\"gone\">\n    <item id=\"gone-1\">G</item>\n  </entry>\n</s>\n"

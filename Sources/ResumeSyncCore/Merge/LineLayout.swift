@@ -14,7 +14,7 @@ struct LineLayout {
         self.bytes = bytes
         var crlfCount = 0
         var lfCount = 0
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+        for offset in bytes.indices where bytes[offset] == 0x0A {
             if offset > 0, bytes[offset - 1] == 0x0D { crlfCount += 1 } else { lfCount += 1 }
         }
         lineEnding = crlfCount > lfCount ? Self.crlf : Self.lf

@@ -30,13 +30,30 @@ struct MergeVerifier {
                 }
             }
         }
-        let merged = input.workspace.reconciler.reconcile(source: input.source, target: target, baseline: input.baseline)
-        if let broken = merged.findings.first(where: \.rule.meansBrokenInput) {
+        // Only the changed files are compared again: the checks see one file pair at a time, so
+        // the findings of every other file stay as they were.
+        let changed = Set(changes.compactMap(\.file))
+        let partial = input.workspace.reconciler.reconcile(
+            source: Self.restricted(input.source, to: changed), target: Self.restricted(target, to: changed),
+            baseline: input.baseline)
+        if let broken = partial.findings.first(where: \.rule.meansBrokenInput) {
             throw failure(broken.primaryLocation?.path ?? "a target file", "\(broken.message) [\(broken.rule.id)]")
         }
-        for (file, document) in target.documents {
+        for file in changed {
+            guard let document = target.documents[file] else { continue }
             try verify(document, was: input.target.documents[file])
         }
+        var merged = input.result
+        merged.target = target
+        merged.filePairs = Aligner.pairFiles(source: input.source, target: target)
+        let oldPairs = Dictionary(grouping: input.result.entryPairs, by: \.key.file)
+        let newPairs = Dictionary(grouping: partial.entryPairs, by: \.key.file)
+        merged.entryPairs = merged.filePairs.flatMap { pair in
+            (changed.contains(pair.file) ? newPairs[pair.file] : oldPairs[pair.file]) ?? []
+        }
+        merged.findings = (input.result.findings.filter { !changed.contains($0.key.file) } + partial.findings)
+            .sorted(by: Finding.documentOrder)
+        merged.unrecordedPairs = input.result.unrecordedPairs.filter { !changed.contains($0.file) } + partial.unrecordedPairs
         let stillMissing = merged.findings.filter { $0.rule == .missing && expectations.inserted.contains($0.key) }
         if let missing = stillMissing.first {
             throw failure(input.target.spec.displayPath(missing.key.file), "\(missing.key) would still be missing")
@@ -85,6 +102,15 @@ struct MergeVerifier {
             let extra = actualIDs.subtracting(expectedIDs).sorted().map(\.rawValue)
             throw failure(path, "its entries would not be the planned ones\(extra.isEmpty ? "" : " (unplanned: \(extra.joined(separator: ", ")))")")
         }
+    }
+
+    /// The tree with only `files` in it.
+    static func restricted(_ tree: LoadedTree, to files: Set<RelativePath>) -> LoadedTree {
+        var result = tree
+        result.files = tree.files.filter(files.contains)
+        result.documents = tree.documents.filter { files.contains($0.key) }
+        result.failures = tree.failures.filter { files.contains($0.key) }
+        return result
     }
 
     /// Whether the entry is inside an outermost inserted entry (or is one).

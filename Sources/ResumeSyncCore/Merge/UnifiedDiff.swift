@@ -50,7 +50,7 @@ public enum UnifiedDiff {
     static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var result: [ArraySlice<UInt8>] = []
         var start = 0
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+        for offset in bytes.indices where bytes[offset] == 0x0A {
             result.append(bytes[start...offset])
             start = offset + 1
         }
