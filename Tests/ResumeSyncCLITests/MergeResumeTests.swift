@@ -70,6 +70,36 @@ import Testing
         #expect(try folder.read("en/work.xml") == new)
     }
 
+    @Test func gitDiffShowsOnlyTheInsertedLines() throws {
+        let folder = try Sandbox.resume()
+        let job = try Self.block(in: try folder.read("en/work.xml"), from: "  <entry id=\"morgan-stanley-intern\">", through: "  </entry>")
+        try folder.edit("en/work.xml", replacing: job, with: "")
+        for arguments in [["init", "-q"], ["add", "zh", "en", "resume-sync.lock"],
+                          ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "before"]] {
+            #expect(try Self.git(arguments, in: folder).status == 0)
+        }
+        #expect(try ResumeSyncCommand.run(["merge", "zh", "en"], in: folder).status == 0)
+        #expect(try Self.git(["diff", "--numstat"], in: folder).output == "8\t0\ten/work.xml\n")
+        let patch = try Self.git(["diff", "-U0"], in: folder).output
+        let changed = patch.split(separator: "\n").filter { $0.hasPrefix("+") || $0.hasPrefix("-") }.filter { !$0.hasPrefix("+++") && !$0.hasPrefix("---") }
+        #expect(changed.count == 8 && changed.allSatisfy { $0.hasPrefix("+") })
+        #expect(try Self.git(["status", "--porcelain"], in: folder).output == " M en/work.xml\n")
+    }
+
+    static func git(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
     @Test func anEntryWrittenInEnglishFirstIsCarriedIntoChinese() throws {
         let folder = try Sandbox.resume()
         let line = "    <item id=\"caicloud-tech-lead-trends\">跟踪工业界趋势，探索更多高级特性</item>\n"
