@@ -13,6 +13,12 @@ extension ParseState {
         var children: [XMLNode] = []
         var child = node.pointee.children
         while let current = child {
+            if oversizedText == nil, current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+               let content = current.pointee.content, Int(xmlStrlen(content)) > XMLDiagnostic.maximumTextLength {
+                oversizedText = XMLDiagnostic(
+                    message: XMLDiagnostic.textTooLong("the text in <\(Self.name(node.pointee.name, node.pointee.ns))>"),
+                    byteOffset: start.end, code: 2, isFatal: true)
+            }
             if let converted = convertNode(current, exact: &exact) { children.append(converted) }
             child = current.pointee.next
         }

@@ -25,6 +25,14 @@ public enum XMLDocumentParser {
                 XMLDiagnostic(message: "the file is empty", byteOffset: 0, code: 4, isFatal: true)
             ])
         }
+        guard bytes.count < Int(Int32.max) else {
+            throw XMLParseFailure(diagnostics: [XMLDiagnostic(
+                message: "the file is \(bytes.count) bytes long, more than libxml2 reads at once (2 GiB)",
+                byteOffset: 0, code: 1, isFatal: true)])
+        }
+        if let refusal = InputEncoding.unicodeRefusal(bytes) {
+            throw XMLParseFailure(diagnostics: [XMLDiagnostic(message: refusal, byteOffset: 0, code: 32, isFatal: true)])
+        }
         let state = ParseState(bytes: bytes)
         let result: Result<XMLDocumentTree, XMLParseFailure> = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -48,6 +56,9 @@ final class ParseState {
     var endTags: [UnsafeMutableRawPointer: ByteSpan] = [:]
     var diagnostics: [XMLDiagnostic] = []
     var placeholderEntities: Set<String> = []
+    /// The first text longer than libxml2's limit, found while converting the tree (libxml2
+    /// itself enforces the limit only when a text reaches it in pieces).
+    var oversizedText: XMLDiagnostic?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -91,10 +102,12 @@ final class ParseState {
         let hasEncoder = context.pointee.input?.pointee.buf?.pointee.encoder != nil
         if hasEncoder {
             diagnostics.append(XMLDiagnostic(
-                message: "the file is not UTF-8; resume-sync reads UTF-8 files only",
+                message: InputEncoding.declaredRefusal(bytes),
                 byteOffset: 0, code: 32, isFatal: true))
         }
-        guard context.pointee.wellFormed != 0, !hasEncoder, let document,
+        // A parse that libxml2 stopped early (a text over its limit) can still claim to be
+        // well-formed; `disableSAX` tells that the tree is incomplete.
+        guard context.pointee.wellFormed != 0, context.pointee.disableSAX == 0, !hasEncoder, let document,
               let rootNode = xmlDocGetRootElement(document)
         else {
             if diagnostics.isEmpty {
@@ -105,6 +118,7 @@ final class ParseState {
         }
         var exact = true
         let root = convertElement(rootNode, exact: &exact)
+        if let oversizedText { return .failure(XMLParseFailure(diagnostics: [oversizedText])) }
         return .success(XMLDocumentTree(
             root: root, undeclaredEntities: placeholderEntities, spansAreExact: exact))
     }
@@ -142,8 +156,8 @@ final class ParseState {
             return xmlAddDocEntity(document, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, "")
         }
         handler.pointee.serror = { userData, error in
-            guard let (state, _) = ParseState.from(userData), let error else { return }
-            state.record(error.pointee)
+            guard let (state, parser) = ParseState.from(userData), let error else { return }
+            state.record(error.pointee, from: parser)
         }
     }
 
@@ -168,11 +182,22 @@ final class ParseState {
         return nil
     }
 
-    func record(_ error: xmlError) {
+    /// Records one of libxml2's errors. An error raised while parsing entity replacement text
+    /// (`parser` is not the document's own context, or has an entity's input on top) is
+    /// positioned relative to that text; it is placed where the document's input stands instead,
+    /// just after the reference that led there.
+    func record(_ error: xmlError, from parser: xmlParserCtxtPtr? = nil) {
         let message = error.message.map { String(cString: $0) } ?? "unknown XML error"
-        let offset = byteOffset(line: Int(error.line), column: Int(error.int2))
+        var line = Int(error.line)
+        var column = Int(error.int2)
+        if let parser, let main = mainContext, parser != main || parser.pointee.inputNr > 1,
+           let input = main.pointee.inputTab?.pointee {
+            line = Int(input.pointee.line)
+            column = Int(input.pointee.col)
+        }
+        let offset = byteOffset(line: line, column: column)
         diagnostics.append(XMLDiagnostic(
-            message: message.trimmingWhitespace(),
+            message: XMLDiagnostic.explained(code: Int(error.code), message: message.trimmingWhitespace()),
             byteOffset: offset,
             code: Int(error.code),
             isFatal: error.level.rawValue >= XML_ERR_ERROR.rawValue))

@@ -38,7 +38,7 @@ extension ResumeSync {
             var baseline: Baseline?
             do {
                 baseline = try workspace.readBaseline()
-            } catch where all {
+            } catch where all && !error.isNewerFormat {
                 baseline = nil
             } catch {
                 Terminal.standardError("resume-sync: error: \(workspace.lockPath):\(error.line): \(error.message); nothing was written\n")

@@ -47,6 +47,9 @@ public struct Baseline: Sendable, Equatable {
 public struct BaselineError: Error, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
+    /// The lock was written by a newer resume-sync: `accept --all` must not overwrite it with
+    /// an older format (that would drop whatever the newer one records).
+    public var isNewerFormat = false
 
     public var description: String { message }
 }
@@ -99,7 +102,8 @@ extension Baseline {
                 }
                 guard header.version <= Self.formatVersion else {
                     throw BaselineError(line: lineNumber, message:
-                        "the lock file has format version \(header.version), written by a newer resume-sync; this one reads version \(Self.formatVersion)")
+                        "the lock file has format version \(header.version), written by a newer resume-sync; this one reads version \(Self.formatVersion)",
+                        isNewerFormat: true)
                 }
                 sawHeader = true
                 continue

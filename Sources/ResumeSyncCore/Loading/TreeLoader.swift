@@ -96,9 +96,12 @@ public struct TreeLoader: Sendable {
             throw InvocationError("cannot read the folder '\(spec.displayRoot)'")
         }
         var files: [RelativePath] = []
+        let resolvedRoot = TreeFileReader.resolvedRoot(of: spec)
         while let next = enumerator.nextObject() as? String {
             let components = next.split(separator: "/")
             if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            try TreeFileReader.refuseLinkLeavingTree(
+                next, of: spec, resolvedRoot: resolvedRoot, isContent: selection.contains(next))
             guard selection.contains(next) else { continue }
             files.append(RelativePath(next))
         }
@@ -119,17 +122,12 @@ public struct TreeLoader: Sendable {
                 source: side == .source ? location : nil,
                 target: side == .target ? location : nil)])
         }
-        let path = spec.filePath(file)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return .failure(problem("a folder stands where a file is expected",
-                                    at: SourceLocation(path: displayPath, line: 1, column: 1, byteOffset: 0)))
+        switch TreeFileReader.read(spec.filePath(file)) {
+        case .success(let bytes):
+            return parse(bytes, file: file, displayPath: displayPath, side: side)
+        case .failure(let failure):
+            return .failure(problem(failure.message, at: SourceLocation(path: displayPath, line: 1, column: 1, byteOffset: 0)))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(problem("cannot read the file",
-                                    at: SourceLocation(path: displayPath, line: 1, column: 1, byteOffset: 0)))
-        }
-        return parse([UInt8](data), file: file, displayPath: displayPath, side: side)
     }
 
     /// Parses one file's bytes into a document, or the `parse-error` findings that stop it.

@@ -83,7 +83,10 @@ public struct DiffReport: Sendable {
             let status = rules.isEmpty ? style.green("in sync") : rules.map { style.red($0) }.joined(separator: ", ")
             lines.append(style.bold(block.key.description) + "  " + status)
             for finding in block.findings where finding.rule != .stale || block.source == nil {
-                lines.append("  " + style.dim(finding.message))
+                // Broken input has no entry to show beside it: its location is the only pointer.
+                let located = finding.rule.meansBrokenInput && block.source == nil && block.target == nil
+                let location = located ? finding.primaryLocation.map { "\($0): " } ?? "" : ""
+                lines.append("  " + style.dim(location + finding.message))
             }
             let indent = "  " + String(repeating: " ", count: width + 2)
             if block.source != nil || block.target != nil {
