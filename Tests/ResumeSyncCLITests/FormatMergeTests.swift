@@ -92,4 +92,22 @@ import Testing
         #expect(!check.stdout.contains("[missing]"))
         #expect(check.stdout.contains("strings.xml#settings_title is marked as needing translation [untranslated]"))
     }
+
+    @Test func htmlMergeInsertsIntoAListWithImpliedEndTags() throws {
+        let folder = try Sandbox.fixture("html-site")
+        let before = try Self.files(in: folder.appendingPathComponent("en"))
+        let merge = try ResumeSyncCommand.run(["merge", "zh", "en"], in: folder)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let after = try Self.files(in: folder.appendingPathComponent("en"))
+        #expect(after["about.htm"] == before["about.htm"])
+        #expect(Self.isInsertion(
+            of: "        <li id=\"svc-training\" data-state=\"needs-translation\">排版培训\n",
+            into: before["index.html"] ?? "", giving: after["index.html"] ?? ""),
+            "after the previous <li>, which has no end tag; scripts, comments and &nbsp; untouched")
+        let check = try ResumeSyncCommand.run(["check"], in: folder)
+        #expect(!check.stdout.contains("[missing]"))
+        #expect(check.stdout.contains("index.html#svc-training is marked as needing translation [untranslated]"))
+        try ResumeSyncCommand.run(["merge", "zh", "en"], in: folder)
+        #expect(try Self.files(in: folder.appendingPathComponent("en")) == after, "a second merge changes nothing")
+    }
 }
