@@ -19,8 +19,12 @@ extension ResumeSync {
         @OptionGroup var trees: TreeOptions
         @OptionGroup var display: DisplayOptions
 
+        @Flag(name: .long, help: "Check the trees, lock and config as staged in git's index (what `git commit` would record), not the work tree.")
+        var staged = false
+
         func run() throws {
-            let result = try trees.workspace.reconcileOrExit()
+            let workspace = staged ? try trees.stagedWorkspace : try trees.workspace
+            let result = try workspace.reconcileOrExit()
             switch display.format {
             case .json:
                 Terminal.standardOutput(JSONReport().render(result))

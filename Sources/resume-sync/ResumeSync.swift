@@ -18,7 +18,7 @@ struct ResumeSync: ParsableCommand {
             2 the input or the invocation is broken.
             """,
         version: ResumeSyncVersion.current,
-        subcommands: [Check.self, Diff.self, Accept.self, Todo.self, Status.self, Init.self, Merge.self],
+        subcommands: [Check.self, Diff.self, Accept.self, Todo.self, Status.self, Init.self, Merge.self, InstallHook.self],
         defaultSubcommand: nil)
 
     /// Runs the command line with DESIGN §6's exit statuses: a broken invocation is 2, not 64.

@@ -48,6 +48,8 @@ public struct TreeLoader: Sendable {
     public var htmlProfile: FormatProfile?
     /// Which files below the tree root are content.
     public var selection: FileSelection
+    /// Where the files are read: the work tree, or git's index (`check --staged`).
+    public var source: TreeFileSource = .disk
 
     /// One profile for every file, and the files with these extensions.
     public init(profile: FormatProfile, extensions: Set<String> = ["xml"]) {
@@ -85,6 +87,7 @@ public struct TreeLoader: Sendable {
 
     /// Content files below the tree root, relative to it, sorted; hidden files and folders skipped.
     public func listFiles(in spec: TreeSpec) throws(InvocationError) -> [RelativePath] {
+        if case .index(let index) = source { return try index.listFiles(in: spec, selection: selection) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: spec.root, isDirectory: &isDirectory) else {
             throw InvocationError("the \(spec.language) tree '\(spec.displayRoot)' does not exist")
@@ -122,7 +125,7 @@ public struct TreeLoader: Sendable {
                 source: side == .source ? location : nil,
                 target: side == .target ? location : nil)])
         }
-        switch TreeFileReader.read(spec.filePath(file)) {
+        switch source.read(file, of: spec) {
         case .success(let bytes):
             return parse(bytes, file: file, displayPath: displayPath, side: side)
         case .failure(let failure):

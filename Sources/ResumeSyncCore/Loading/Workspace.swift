@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
     public var target: TreeSpec
     public var lockPath: String
     public var configuration: Configuration
+    /// Where the trees and the lock are read: the work tree, or git's index (`check --staged`).
+    public var fileSource: TreeFileSource = .disk
 
     public var profile: FormatProfile { configuration.profile }
 
@@ -32,6 +34,11 @@ public struct Workspace: Sendable {
 
     /// The lock file, when there is one: `nil` when it does not exist.
     public func readBaseline() throws(BaselineError) -> Baseline? {
+        if case .index(let index) = fileSource {
+            return try index.stagedBytes(atPath: lockPath).map { bytes throws(BaselineError) in
+                try Baseline(parsing: String(decoding: bytes, as: UTF8.self))
+            }
+        }
         guard FileManager.default.fileExists(atPath: lockPath) else { return nil }
         guard let data = FileManager.default.contents(atPath: lockPath) else {
             throw BaselineError(line: 1, message: "cannot read the lock file")
@@ -51,7 +58,8 @@ public struct Workspace: Sendable {
 
     /// Loads both trees and the baseline, and runs every check.
     public func reconcile() throws(InvocationError) -> Reconciliation {
-        let loader = TreeLoader(configuration: configuration)
+        var loader = TreeLoader(configuration: configuration)
+        loader.source = fileSource
         let sourceTree = try loader.load(source, side: .source)
         let targetTree = try loader.load(target, side: .target)
         do {
