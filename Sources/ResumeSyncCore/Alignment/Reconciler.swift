@@ -11,6 +11,8 @@ public struct Reconciliation: Sendable {
     public var hasBaseline: Bool
     /// Entry pairs that exist on both sides but have no baseline record yet.
     public var unrecordedPairs: [EntryKey]
+    /// Findings that `resume-sync.silence` silenced, and its silences that no longer apply.
+    public var silencing = SilencingOutcome()
 
     /// Exit status as DESIGN §6 has it: 2 broken input, 1 findings at error severity, 0 otherwise.
     public var exitStatus: Int32 {
@@ -39,6 +41,7 @@ public struct Reconciler: Sendable {
     public static let standardChecks: [any EntryCheck] = [
         PresenceCheck(), StructureCheck(), NeutralContentCheck(), EntityCheck(),
         UntranslatedCheck(), StaleCheck(),
+        NumberCheck(), DateCheck(), LinkCheck(), IdentifierCheck(), GlossaryCheck(),
     ]
 
     public func reconcile(source: LoadedTree, target: LoadedTree, baseline: Baseline?, baselineFindings: [Finding] = []) -> Reconciliation {

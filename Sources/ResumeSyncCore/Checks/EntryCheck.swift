@@ -5,6 +5,8 @@ public struct CheckContext: Sendable {
     public var filePair: FilePair
     public var baseline: Baseline?
     public var configuration: Configuration
+    /// The neutral tokens of the pair's texts, cut once for all the checks that compare them.
+    public let neutralTokens = NeutralTokenCache()
 
     public func sourceLocation(_ entry: Entry?) -> SourceLocation? {
         guard let entry, let document = filePair.source else { return nil }

@@ -66,5 +66,7 @@ public struct Rule: Hashable, Sendable, CustomStringConvertible {
         .missing, .orphan, .untranslated, .stale, .mismatchAttribute, .mismatchStructure,
         .mismatchNeutral, .mismatchEntity, .duplicateID, .parseError, .lockError,
         .configError,
+        .mismatchNumber, .mismatchDate, .mismatchURL, .mismatchEmail, .mismatchPhone, .mismatchIdentifier,
+        .glossary,
     ]
 }

@@ -1,6 +1,7 @@
 /// `untranslated`: the target still awaits translation. Three signs, reported together:
 /// the entry is marked (`state="needs-translation"`, as `merge` leaves it), a text segment is the
-/// source's Han text copied unchanged, or a target language not written in Han keeps Han text.
+/// source's Han text copied unchanged, or a target language not written in Han keeps Han text
+/// that the glossary does not allow.
 /// Latin-only text such as "Technical Lead" may rightly be the same on both sides.
 public struct UntranslatedCheck: EntryCheck {
     public var rule: Rule { .untranslated }
@@ -13,8 +14,10 @@ public struct UntranslatedCheck: EntryCheck {
             return [context.finding(.untranslated, pair, "\(pair.key) is marked as needing translation")]
         }
         let sourceSegments = Dictionary(source.content.segments.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let glossary = GlossaryMatcher(context.configuration.glossary)
         for segment in target.content.segments {
-            guard Han.contains(segment.text) else { continue }
+            // Han that a glossary term keeps in the target (`"高策" = "Ce Gao (高策)"`) is allowed.
+            guard Han.contains(glossary.removingAllowedHan(from: segment.text)) else { continue }
             let copied = sourceSegments[segment.path].map {
                 TextNormalizer.fingerprintForm($0) == TextNormalizer.fingerprintForm(segment.text)
             } ?? false

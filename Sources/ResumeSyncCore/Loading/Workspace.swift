@@ -62,12 +62,14 @@ public struct Workspace: Sendable {
         loader.source = fileSource
         let sourceTree = try loader.load(source, side: .source)
         let targetTree = try loader.load(target, side: .target)
+        let silences = try readSilences()
         do {
             let baseline = try readBaseline()
-            return reconciler.reconcile(source: sourceTree, target: targetTree, baseline: baseline)
+            return reconciler.reconcile(source: sourceTree, target: targetTree, baseline: baseline).silenced(by: silences)
         } catch {
             return reconciler.reconcile(
                 source: sourceTree, target: targetTree, baseline: nil, baselineFindings: [lockFinding(error)])
+                .silenced(by: silences)
         }
     }
 }

@@ -32,6 +32,13 @@ public struct DiagnosticsReport: Sendable {
             lines.append("resume-sync: \(Self.count(errors, "error")), \(Self.count(warnings, "warning")); "
                 + "\(result.inSyncCount) of \(paired) entry pairs in sync")
         }
+        if !result.silencing.silenced.isEmpty {
+            lines[0] += " (\(Self.count(result.silencing.silenced.count, "finding")) silenced in \(SilenceList.fileName))"
+        }
+        for silence in result.silencing.lapsed {
+            lines.append("resume-sync: note: the silence of \(silence.key) [\(silence.rule)] in \(SilenceList.fileName) "
+                + "no longer matches a finding (the values changed, or the difference is gone); remove its line")
+        }
         if !result.hasBaseline, !result.findings.contains(where: { $0.rule == .lockError }) {
             lines.append("resume-sync: note: there is no baseline (\(Baseline.fileName)), so staleness is not checked; "
                 + "once the trees are in sync, run `resume-sync accept --all` to create it")

@@ -58,6 +58,8 @@ public struct JSONReport: Sendable {
         var inSync: Int
         var hasBaseline: Bool
         var exitStatus: Int32
+        /// Findings `resume-sync.silence` silenced (not in `findings`).
+        var silenced: Int
     }
 
     struct Document: Encodable {
@@ -77,7 +79,8 @@ public struct JSONReport: Sendable {
             summary: Summary(
                 errors: errors, warnings: result.findings.count - errors,
                 entryPairs: result.entryPairs.filter { $0.source != nil && $0.target != nil }.count,
-                inSync: result.inSyncCount, hasBaseline: result.hasBaseline, exitStatus: result.exitStatus),
+                inSync: result.inSyncCount, hasBaseline: result.hasBaseline, exitStatus: result.exitStatus,
+                silenced: result.silencing.silenced.count),
             findings: result.findings.map(Item.init))
         return Self.encode(document)
     }

@@ -1,0 +1,156 @@
+/// A word or code-like token in the Latin script: `Kubeflow`, `kubeflow/tf-operator`,
+/// `Processing.R`, `ICA3PP'18`, `CCF-C`, `@gaocegege`, `C++`.
+public struct LatinToken: Hashable, Sendable {
+    /// The token in half-width form, case kept.
+    public let text: String
+    /// Without a trailing possessive: `Caicloud's` → `Caicloud`.
+    public let base: String
+    /// Shaped like code or a product name rather than a dictionary word: an uppercase letter
+    /// after the first (`GPU`, `GSoC`, `XeLaTeX`, `CCF-C`), digits among letters (`AI4I`,
+    /// `k8s`), a handle (`@gaocegege`), or a code connector (see `isStronglyCodeLike`).
+    public let isCodeLike: Bool
+    /// Unmistakably code: a `/`, `.`, `_`, `+`, `#` inside (`caicloud/ormb`, `Processing.R`,
+    /// `C++`), an apostrophe before digits (`ICA3PP'18`), or letters and digits mixed (`k8s`).
+    /// Abbreviations of single letters (`e.g`, `U.S`) are not code.
+    public let isStronglyCodeLike: Bool
+    /// Letters only, no capital after the first: `Web`, `review`, `Kubeflow`.
+    public let isPlainWord: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        var base = text
+        for suffix in ["'s", "’s"] where text.hasSuffix(suffix) && text.count > suffix.count {
+            base = String(text.dropLast(suffix.count))
+        }
+        self.base = base
+        // One pass over the scalars for every shape the checks ask about.
+        var digit = false, letter = false, connector = false, dot = false, innerCapital = false, other = false
+        var first = true
+        for scalar in base.unicodeScalars {
+            if scalar.isASCIIDigit {
+                digit = true
+            } else if scalar.isLatinLetter {
+                letter = true
+                if !first, scalar.isASCIIUppercase { innerCapital = true }
+            } else {
+                other = true
+                if scalar == "." { dot = true } else if Punctuation.codeConnectors.contains(scalar) { connector = true }
+            }
+            first = false
+        }
+        var strong = (digit && letter) || connector
+        if !strong, dot {
+            strong = base.split(separator: ".").contains { $0.count > 1 }
+        }
+        isStronglyCodeLike = strong
+        isCodeLike = strong || text.hasPrefix("@") || innerCapital
+        isPlainWord = letter && !digit && !other && !innerCapital
+    }
+
+    /// The parts of a hyphenated compound: `Kubernetes-like` → `Kubernetes`, `like`.
+    public var hyphenParts: [String] {
+        base.split(separator: "-").map(String.init)
+    }
+
+    public var startsUppercase: Bool { text.unicodeScalars.first?.isASCIIUppercase ?? false }
+
+    /// Whether `other` writes this token, allowing the English forms a name takes in a
+    /// sentence: a possessive (`Caicloud's`), a plural (`stars`, `boxes`), or a part of a
+    /// hyphenated compound (`Kubernetes-like`, `OCI-compliant`).
+    ///
+    /// Case-sensitive, except that a plain word (no capital after its first letter, no digit,
+    /// no connector) may change the case of its first letter, as words do at the start of a
+    /// sentence or as common nouns: `Web` is written by `web`, but `GSoC` is not by `Gsoc`,
+    /// nor `kubeflow/katib` by `Kubeflow/katib`.
+    public func isWritten(as other: LatinToken) -> Bool {
+        !Set(lookupForms).isDisjoint(with: other.writtenForms)
+    }
+
+    /// The forms under which this token is looked up among another text's `writtenForms`.
+    var lookupForms: [String] {
+        isPlainWord ? [base, Self.folded(base)] : [base]
+    }
+
+    /// Every form of a token this token writes (see `isWritten(as:)`), so that a whole text
+    /// can be indexed once: itself, itself without a plural ending, the parts of a compound,
+    /// and, for plain words, the same with the first letter's case folded (marked `~`).
+    var writtenForms: [String] {
+        var forms = [base]
+        for ending in ["s", "es"] where base.hasSuffix(ending) && base.count > ending.count {
+            forms.append(String(base.dropLast(ending.count)))
+        }
+        if isPlainWord { forms.append(Self.folded(base)) }
+        if base.unicodeScalars.contains("-") {
+            for part in hyphenParts {
+                forms.append(part)
+                if LatinToken(part).isPlainWord { forms.append(Self.folded(part)) }
+            }
+        }
+        return forms
+    }
+
+    /// A plain word with its first letter lowercased, marked so it never equals a real token.
+    static func folded(_ word: String) -> String {
+        "~" + (word.first.map { $0.lowercased() } ?? "") + word.dropFirst()
+    }
+}
+
+/// Latin tokens: a letter (or `@` and a letter), then letters, digits and the connectors
+/// `/ . _ - ' ’` wherever a letter or digit follows, and a trailing `+`/`#` after a letter
+/// (`C++`, `C#`). Letters glued to digits start a token too (`128GB` → `GB`), except the
+/// suffixes a number reader takes (`10th`, `1.4k`, `2M`, `3x`).
+enum LatinScanner {
+    static let connectors = ScalarSet("/._-'’")
+
+    static func match(_ scan: TokenScan, _ index: Int) -> (end: Int, value: TokenValue)? {
+        guard let first = scan[index] else { return nil }
+        var position = index
+        if first == "@" {
+            guard let next = scan[index + 1], next.isLatinLetter else { return nil }
+            position += 1
+        } else {
+            guard first.isLatinLetter else { return nil }
+        }
+        if let previous = scan[index - 1] {
+            if previous.isLatinLetter || previous == "@" { return nil }
+            if previous.isASCIIDigit, isNumberSuffix(scan, index) { return nil }
+        }
+        if isNumberWord(scan, index) { return nil }
+        position += 1
+        while let scalar = scan[position] {
+            if scalar.isLatinAlphanumeric {
+                position += 1
+            } else if connectors.contains(scalar), let next = scan[position + 1], next.isLatinAlphanumeric {
+                position += 2
+            } else {
+                break
+            }
+        }
+        while let scalar = scan[position], scalar == "+" || scalar == "#",
+              let previous = scan[position - 1], previous.isLatinLetter || previous == "+" {
+            guard !(scan[position + 1]?.isLatinAlphanumeric ?? false) else { break }
+            position += 1
+        }
+        return (position, .identifier(LatinToken(scan.string(index..<position))))
+    }
+
+    /// `million` of `150 million`, `percent` of `6 percent`: words a number reader takes.
+    private static func isNumberWord(_ scan: TokenScan, _ index: Int) -> Bool {
+        var before = index - 1
+        while let scalar = scan[before], scalar == " " { before -= 1 }
+        guard before < index - 1, scan[before]?.isASCIIDigit == true else { return false }
+        var position = index
+        while let scalar = scan[position], scalar.isASCIILetter { position += 1 }
+        if scan[position]?.isLatinAlphanumeric == true { return false }
+        let word = scan.string(index..<position)
+        return NumberScanner.wordMultipliers[word] != nil || word == "percent"
+    }
+
+    /// `th` of `10th`, `k` of `1.4k`: letters that belong to the number before them.
+    private static func isNumberSuffix(_ scan: TokenScan, _ index: Int) -> Bool {
+        var position = index
+        while let scalar = scan[position], scalar.isASCIILetter { position += 1 }
+        let letters = scan.string(index..<position)
+        return NumberScanner.latinMultipliers[letters] != nil || NumberScanner.ordinalSuffixes.contains(letters) || letters == "x"
+    }
+}

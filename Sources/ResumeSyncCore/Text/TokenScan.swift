@@ -1,0 +1,155 @@
+/// A text being cut into neutral tokens: its scalars as written and in half-width form, and
+/// which of them a token has already taken.
+///
+/// Scanners look at the half-width form (`２０１９` reads as `2019`, `，` as `,`) and at the
+/// original where the difference matters (an ASCII comma groups thousands, a Chinese one lists).
+struct TokenScan {
+    let original: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
+    private(set) var taken: [Bool]
+    private(set) var tokens: [NeutralToken] = []
+
+    /// What the text holds at all, so that a scanner that cannot match is not run
+    /// (an e-mail address needs an `@`, a URL a `.` or `:`, a figure a digit).
+    let hasAt: Bool
+    let hasDotOrColon: Bool
+    let hasDigit: Bool
+    let hasAmpersand: Bool
+
+    init(_ text: String) {
+        original = Array(text.unicodeScalars)
+        scalars = original.map(TextNormalizer.halfWidth)
+        taken = Array(repeating: false, count: original.count)
+        var at = false, dot = false, digit = false, ampersand = false
+        for scalar in scalars {
+            switch scalar {
+            case "@": at = true
+            case ".", ":": dot = true
+            case "&": ampersand = true
+            case "0"..."9", "第": digit = true
+            default: break
+            }
+        }
+        hasAt = at
+        hasDotOrColon = dot
+        hasDigit = digit
+        hasAmpersand = ampersand
+    }
+
+    var count: Int { scalars.count }
+
+    subscript(index: Int) -> Unicode.Scalar? {
+        index >= 0 && index < scalars.count ? scalars[index] : nil
+    }
+
+    /// The scalar at `index` as written, before the half-width mapping.
+    func originalScalar(_ index: Int) -> Unicode.Scalar? {
+        index >= 0 && index < original.count ? original[index] : nil
+    }
+
+    func isFree(_ range: Range<Int>) -> Bool {
+        range.allSatisfy { !taken[$0] }
+    }
+
+    /// Records a token over `range` (its text as written) so that later scanners skip it.
+    mutating func take(_ range: Range<Int>, _ value: TokenValue) {
+        for index in range { taken[index] = true }
+        tokens.append(NeutralToken(value: value, text: Self.makeString(original[range]), range: range))
+    }
+
+    /// The half-width scalars of a range as a string.
+    func string(_ range: Range<Int>) -> String {
+        Self.makeString(scalars[range.clamped(to: 0..<scalars.count)])
+    }
+
+    /// A string of scalars, encoded to UTF-8 in one go (appending scalar by scalar to a
+    /// `String.UnicodeScalarView` was a fifth of the checks' time).
+    static func makeString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for scalar in scalars { count += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var position = 0
+            for scalar in scalars {
+                UTF8.encode(scalar, into: { byte in
+                    buffer[position] = byte
+                    position += 1
+                })
+            }
+            return position
+        }
+    }
+
+    /// Whether the text at `index` starts with `word` (ASCII, case-sensitive).
+    func hasWord(_ word: String, at index: Int) -> Bool {
+        var position = index
+        for scalar in word.unicodeScalars {
+            guard self[position] == scalar else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// The index after a run of spaces starting at `index`.
+    func skippingSpaces(from index: Int) -> Int {
+        var position = index
+        while let scalar = self[position], scalar.properties.isWhitespace { position += 1 }
+        return position
+    }
+
+    /// The end of a run of ASCII digits at `index`, and its value, limited to `maximum` digits.
+    func digits(at index: Int, maximum: Int = 18) -> (end: Int, value: Int, count: Int)? {
+        var position = index
+        var value = 0
+        while let scalar = self[position], scalar.isASCIIDigit, position - index < maximum {
+            value = value * 10 + Int(scalar.value - 48)
+            position += 1
+        }
+        guard position > index else { return nil }
+        return (position, value, position - index)
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    var isASCIIAlphanumeric: Bool { isASCIIDigit || isASCIILetter }
+    var isASCIIUppercase: Bool { ("A"..."Z").contains(self) }
+
+    /// A letter of the Latin script: ASCII, and the accented letters of Latin-1 and Latin Extended.
+    var isLatinLetter: Bool {
+        if isASCIILetter { return true }
+        switch value {
+        case 0x00C0...0x00D6, 0x00D8...0x00F6, 0x00F8...0x024F: return true
+        default: return false
+        }
+    }
+
+    var isLatinAlphanumeric: Bool { isLatinLetter || isASCIIDigit }
+}
+
+/// A few punctuation scalars, tested by hashing rather than by walking a string each time.
+struct ScalarSet: Sendable {
+    private let members: Set<Unicode.Scalar>
+
+    init(_ characters: String) {
+        members = Set(characters.unicodeScalars)
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        members.contains(scalar)
+    }
+}
+
+/// The punctuation the scanners look for, by role.
+enum Punctuation {
+    static let beforeDate = ScalarSet("./+")
+    static let dateSeparators = ScalarSet(".-/")
+    static let periodConnectors = ScalarSet("至到-–—~")
+    static let codeConnectors = ScalarSet("/_+#")
+    static let beforeURL = ScalarSet("@.-_/:")
+    static let notInURL = ScalarSet("<>\"`")
+    static let afterURL = ScalarSet(".,;:!?'*")
+    static let inEntityName = ScalarSet("._:-")
+    static let beforePhone = ScalarSet("+/.-_")
+    static let emailLocal = ScalarSet("._%+-")
+}
