@@ -116,6 +116,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("resume-sync.silence").path))
     }
 
+    @Test func aStagedCheckReadsTheStagedSilences() throws {
+        let repository = try GitSandbox()
+        try repository.folder.edit("en/activities.xml", replacing: "it earned 114 stars", with: "it earned 115 stars")
+        try repository.git(["add", "en/activities.xml"])
+        #expect(try repository.resumeSync(["check", "--staged"]).status == 1)
+        let key = "activities.xml#gsoc-2017-student-processing-r"
+        #expect(try repository.resumeSync(["accept", "--rule", "mismatch-number", key, "--reason", "newer count"]).status == 0)
+        // Written but not staged: the commit would not carry the silence.
+        #expect(try repository.resumeSync(["check", "--staged"]).status == 1)
+        try repository.git(["add", "resume-sync.silence"])
+        let staged = try repository.resumeSync(["check", "--staged"])
+        #expect(staged.status == 0, "\(staged.stdout)")
+        #expect(staged.stderr.contains("(1 finding silenced in resume-sync.silence)"))
+    }
+
     @Test func aBrokenSilenceFileStopsTheRunWithItsLine() throws {
         let folder = try Sandbox.resume()
         try folder.write("resume-sync.silence", "{\"format\":\"resume-sync.silence\",\"version\":1}\nnot json\n")

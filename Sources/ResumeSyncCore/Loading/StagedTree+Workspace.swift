@@ -25,7 +25,7 @@ extension Workspace {
         }
         var workspace = Workspace(root: root, sourcePath: sourcePath, targetPath: targetPath, configuration: configuration)
         if let lockPath { workspace.lockPath = lockPath }
-        try index.load(folders: [workspace.source.root, workspace.target.root], files: [workspace.lockPath])
+        try index.load(folders: [workspace.source.root, workspace.target.root], files: [workspace.lockPath, workspace.silencePath])
         workspace.fileSource = .index(index)
         return workspace
     }

@@ -41,16 +41,23 @@ extension Workspace {
         root == "." ? SilenceList.fileName : "\(root)/\(SilenceList.fileName)"
     }
 
-    /// The silence file, or `nil` when there is none.
+    /// The silence file, or `nil` when there is none; with `check --staged`, as git's index has it.
     ///
     /// - Throws: `InvocationError` naming the file and line of a record that cannot be read.
     public func readSilences() throws(InvocationError) -> SilenceList? {
-        guard FileManager.default.fileExists(atPath: silencePath) else { return nil }
-        guard let data = FileManager.default.contents(atPath: silencePath) else {
-            throw InvocationError("cannot read \(silencePath)")
+        let bytes: [UInt8]
+        if case .index(let index) = fileSource {
+            guard let staged = index.stagedBytes(atPath: silencePath) else { return nil }
+            bytes = staged
+        } else {
+            guard FileManager.default.fileExists(atPath: silencePath) else { return nil }
+            guard let data = FileManager.default.contents(atPath: silencePath) else {
+                throw InvocationError("cannot read \(silencePath)")
+            }
+            bytes = Array(data)
         }
         do {
-            return try SilenceList(parsing: String(decoding: data, as: UTF8.self))
+            return try SilenceList(parsing: String(decoding: bytes, as: UTF8.self))
         } catch {
             throw InvocationError("\(silencePath):\(error.line):1: \(error.message)")
         }
