@@ -32,6 +32,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target: scripts/fuzz.sh builds it with --sanitize=fuzzer; a plain build
+        // gives a replayer of saved inputs (see Sources/resume-sync-fuzz/FuzzEntry.swift).
+        .executableTarget(
+            name: "resume-sync-fuzz",
+            dependencies: ["ResumeSyncCore", "ResumeSyncXML"]
+        ),
         .testTarget(
             name: "ResumeSyncXMLTests",
             dependencies: ["ResumeSyncXML"]
@@ -43,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ResumeSyncCLITests",
-            dependencies: ["resume-sync"],
+            dependencies: ["resume-sync", "resume-sync-fuzz"],
             exclude: ["Fixtures"]
         ),
     ]
