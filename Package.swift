@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -44,12 +45,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ResumeSyncCoreTests",
-            dependencies: ["ResumeSyncCore"],
+            dependencies: ["ResumeSyncCore", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ResumeSyncCLITests",
-            dependencies: ["resume-sync", "resume-sync-fuzz"],
+            dependencies: ["resume-sync", "resume-sync-fuzz", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
     ]
