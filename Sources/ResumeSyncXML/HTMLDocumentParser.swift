@@ -30,6 +30,13 @@ public enum HTMLDocumentParser {
                         offset: span.start, code: 10005)
                 }
                 builder.add(token)
+                // libxml2's depth limit, for HTML too: everything after the parse walks the tree
+                // recursively, and a page of 100,000 unclosed <div>s must not overflow the stack.
+                if builder.depth > XMLDiagnostic.maximumDepth, case let .startTag(_, _, _, span) = token {
+                    throw HTMLSyntaxError(
+                        message: "elements are nested more than \(XMLDiagnostic.maximumDepth) levels deep, the limit resume-sync keeps for every format",
+                        offset: span.start, code: 10006)
+                }
             }
         } catch {
             throw failure(error.message, at: error.offset, code: error.code)

@@ -43,11 +43,17 @@ struct HTMLTokenizer {
             rawTextElement = nil
             if let text = try rawText(of: element) { return text }
         }
-        guard index < bytes.count else { return nil }
-        if bytes[index] == UInt8(ascii: "<") {
-            if let token = try markup() { return token }
+        // A loop, not recursion: a page of a million `<!x>` declarations must not overflow the
+        // stack, and a declaration at the very end leaves no text to read.
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                let before = index
+                if let token = try markup() { return token }
+                if index != before { continue }
+            }
+            return text()
         }
-        return text()
+        return nil
     }
 
     // MARK: - Text
@@ -92,7 +98,8 @@ struct HTMLTokenizer {
 
     // MARK: - Markup
 
-    /// A tag, comment, doctype or CDATA section at `index` (a `<`); `nil` when the `<` is text.
+    /// A tag, comment, doctype or CDATA section at `index` (a `<`); `nil` when the `<` is text
+    /// (`index` unchanged) or a declaration was skipped (`index` past it).
     private mutating func markup() throws(HTMLSyntaxError) -> HTMLToken? {
         let start = index
         guard index + 1 < bytes.count else { return nil }
@@ -147,13 +154,14 @@ struct HTMLTokenizer {
         throw HTMLSyntaxError(message: "the comment is never closed with '-->'", offset: start, code: 10002)
     }
 
-    /// `<!DOCTYPE html>`, `<?xml …?>` and other declarations: skipped, like a browser does.
+    /// `<!DOCTYPE html>`, `<?xml …?>` and other declarations: skipped, like a browser does
+    /// (`nil`, with `index` past the `>`).
     private mutating func skipDeclaration(from start: Int) throws(HTMLSyntaxError) -> HTMLToken? {
         guard let close = find(">", from: start + 1) else {
             throw HTMLSyntaxError(message: "the declaration is never closed with '>'", offset: start, code: 10001)
         }
         index = close + 1
-        return try next()
+        return nil
     }
 
     private mutating func startTag(from start: Int) throws(HTMLSyntaxError) -> HTMLToken {

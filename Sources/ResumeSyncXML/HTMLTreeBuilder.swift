@@ -86,6 +86,9 @@ struct HTMLTreeBuilder {
         return scopeBoundaries.contains(open)
     }
 
+    /// How many elements are open: the nesting depth at this point of the page.
+    var depth: Int { stack.count }
+
     var isInForeignContent: Bool {
         stack.contains { $0.name == "svg" || $0.name == "math" }
     }

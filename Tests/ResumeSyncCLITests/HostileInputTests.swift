@@ -47,6 +47,16 @@ import Glibc
         try Hostile.expectRefused(in: folder, at: "en/work.xml:3:769", saying: "elements are nested more than 256 levels deep")
     }
 
+    @Test func deepHTMLIsRefusedLikeDeepXML() throws {
+        // resume-sync's own HTML reader has no libxml2 behind it: it keeps the same limit, so
+        // that 100,000 unclosed <div>s neither overflow the stack nor take quadratic time.
+        let folder = try Sandbox.resume()
+        try folder.write("zh/page.html", "<!DOCTYPE html>\n<html>\n<body>\n" + String(repeating: "<div>", count: 100_000) + "x")
+        try folder.write("en/page.html", "<!DOCTYPE html>\n<p id=\"a\">x</p>\n")
+        // <html> and <body> are two levels; the 255th <div> opens level 257.
+        try Hostile.expectRefused(in: folder, at: "zh/page.html:4:1271", saying: "elements are nested more than 256 levels deep")
+    }
+
     @Test func fiftyMegabyteTextIsRefusedWithTheLimitNamed() throws {
         let folder = try Sandbox.resume()
         var bytes = Array((Hostile.declaration + "<section id=\"work\">\n  <title>").utf8)
