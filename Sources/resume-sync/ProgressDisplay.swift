@@ -11,7 +11,10 @@ import Glibc
 /// at least `minimumFiles` files, so that a pre-commit hook on a small tree never flickers; never
 /// on standard output, and erased once the files are read, so what a command prints is the same
 /// with or without it.
-final class ProgressDisplay {
+///
+/// `update` is called from the loader's worker threads, one call at a time (the loader
+/// serialises them), hence `@unchecked Sendable`.
+final class ProgressDisplay: @unchecked Sendable {
     static let minimumFiles = 100
 
     private let enabled: Bool
@@ -63,7 +66,7 @@ extension Workspace {
         guard display.isEnabled, fileCount >= ProgressDisplay.minimumFiles else { return try reconcileOrExit() }
         defer { display.finish() }
         do {
-            return try reconcile(progress: display.update)
+            return try reconcile(progress: { display.update($0) })
         } catch {
             display.finish()
             Terminal.standardError("resume-sync: error: \(error.message)\n")

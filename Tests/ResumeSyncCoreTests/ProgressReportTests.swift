@@ -70,8 +70,9 @@ import Testing
     func withProgressFindsWhatWithoutFinds(folder: String) throws {
         let workspace = try Workspace.load(root: folder)
         let plain = try workspace.reconcile()
-        var events: [RunProgress] = []
-        let observed = try workspace.reconcile(progress: { events.append($0) })
+        let recorder = ProgressRecorder()
+        let observed = try workspace.reconcile(progress: { recorder.append($0) })
+        let events = recorder.events
         #expect(observed.findings == plain.findings)
         #expect(observed.entryPairs.map(\.key) == plain.entryPairs.map(\.key))
         #expect(observed.filePairs.map(\.file) == plain.filePairs.map(\.file))
@@ -79,5 +80,23 @@ import Testing
         let files = plain.source.files.count + plain.target.files.count
         #expect(events.count == files + 1)
         #expect(events.last == RunProgress(phase: .checking, filesRead: files, totalFiles: files))
+    }
+}
+
+/// Collects progress events, which arrive from the loader's worker threads.
+final class ProgressRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [RunProgress] = []
+
+    func append(_ event: RunProgress) {
+        lock.lock()
+        collected.append(event)
+        lock.unlock()
+    }
+
+    var events: [RunProgress] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
     }
 }

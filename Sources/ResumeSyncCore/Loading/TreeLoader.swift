@@ -73,16 +73,45 @@ public struct TreeLoader: Sendable {
     }
 
     public func load(_ spec: TreeSpec, side: TreeSide) throws(InvocationError) -> LoadedTree {
-        let files = try listFiles(in: spec)
-        var documents: [RelativePath: ParsedDocument] = [:]
-        var failures: [RelativePath: [Finding]] = [:]
-        for file in files {
-            switch loadDocument(file, of: spec, side: side) {
-            case .success(let document): documents[file] = document
-            case .failure(let problem): failures[file] = problem.findings
+        try loadTrees([(spec, side)])[0]
+    }
+
+    /// Reads and parses every file of the given trees, spread over all cores, and returns the
+    /// trees in the order asked. `progress` is told the number of files read so far out of all
+    /// of them (never from two threads at once) as each file is done.
+    public func loadTrees(
+        _ trees: [(spec: TreeSpec, side: TreeSide)],
+        progress: (@Sendable (_ read: Int, _ total: Int, _ tree: TreeSpec) -> Void)? = nil
+    ) throws(InvocationError) -> [LoadedTree] {
+        var jobs: [(tree: Int, file: RelativePath)] = []
+        var listed: [[RelativePath]] = []
+        for (index, tree) in trees.enumerated() {
+            let files = try listFiles(in: tree.spec)
+            listed.append(files)
+            jobs += files.map { (index, $0) }
+        }
+        let slots = LoadSlots(count: jobs.count)
+        let loader = self
+        let jobList = jobs
+        DispatchQueue.concurrentPerform(iterations: jobList.count) { index in
+            let job = jobList[index]
+            let tree = trees[job.tree]
+            let loaded = loader.loadDocument(job.file, of: tree.spec, side: tree.side)
+            slots.store(loaded, at: index) { read in progress?(read, jobList.count, tree.spec) }
+        }
+        var documents = Array(repeating: [RelativePath: ParsedDocument](), count: trees.count)
+        var failures = Array(repeating: [RelativePath: [Finding]](), count: trees.count)
+        for (index, job) in jobList.enumerated() {
+            switch slots.result(at: index) {
+            case .success(let document): documents[job.tree][job.file] = document
+            case .failure(let problem): failures[job.tree][job.file] = problem.findings
             }
         }
-        return LoadedTree(spec: spec, side: side, files: files, documents: documents, failures: failures)
+        return trees.indices.map { index in
+            LoadedTree(
+                spec: trees[index].spec, side: trees[index].side, files: listed[index],
+                documents: documents[index], failures: failures[index])
+        }
     }
 
     /// Content files below the tree root, relative to it, sorted; hidden files and folders skipped.
@@ -165,5 +194,32 @@ public struct TreeLoader: Sendable {
             let findings = problem(message, at: lines.location(of: first.byteOffset, path: displayPath)).findings
             return .failure(LoadProblem(findings: findings))
         }
+    }
+}
+
+/// The results of a parallel load, one slot a file, filled from worker threads under a lock.
+private final class LoadSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<ParsedDocument, TreeLoader.LoadProblem>?]
+    private var filled = 0
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    /// Stores a result, then tells `filledNow` how many slots are filled, still under the lock
+    /// so that its calls never overlap.
+    func store(_ result: Result<ParsedDocument, TreeLoader.LoadProblem>, at index: Int, then filledNow: (Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = result
+        filled += 1
+        filledNow(filled)
+    }
+
+    func result(at index: Int) -> Result<ParsedDocument, TreeLoader.LoadProblem> {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index] ?? .failure(TreeLoader.LoadProblem(findings: []))
     }
 }

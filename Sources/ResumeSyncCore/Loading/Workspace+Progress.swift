@@ -20,40 +20,9 @@ public struct RunProgress: Hashable, Sendable {
 }
 
 extension Workspace {
-    /// `reconcile()`, telling `progress` before each file is read and before the checks run.
-    ///
-    /// Library code never draws anything: the command line decides whether a bar is shown (only
-    /// on a terminal). It must give exactly what `reconcile()` gives: it loads with the same
-    /// loader, one file at a time as `TreeLoader.load` does, then reconciles the same way, and
-    /// a test compares the two over every fixture. A change to `reconcile()` belongs here too.
-    public func reconcile(progress: (RunProgress) -> Void) throws(InvocationError) -> Reconciliation {
-        let loader = TreeLoader(configuration: configuration)
-        let sourceFiles = try loader.listFiles(in: source)
-        let targetFiles = try loader.listFiles(in: target)
-        let total = sourceFiles.count + targetFiles.count
-        var read = 0
-        func load(_ spec: TreeSpec, _ files: [RelativePath], side: TreeSide) -> LoadedTree {
-            var documents: [RelativePath: ParsedDocument] = [:]
-            var failures: [RelativePath: [Finding]] = [:]
-            for file in files {
-                progress(RunProgress(phase: .reading(spec.displayRoot), filesRead: read, totalFiles: total))
-                switch loader.loadDocument(file, of: spec, side: side) {
-                case .success(let document): documents[file] = document
-                case .failure(let problem): failures[file] = problem.findings
-                }
-                read += 1
-            }
-            return LoadedTree(spec: spec, side: side, files: files, documents: documents, failures: failures)
-        }
-        let sourceTree = load(source, sourceFiles, side: .source)
-        let targetTree = load(target, targetFiles, side: .target)
-        progress(RunProgress(phase: .checking, filesRead: read, totalFiles: total))
-        do {
-            let baseline = try readBaseline()
-            return reconciler.reconcile(source: sourceTree, target: targetTree, baseline: baseline)
-        } catch {
-            return reconciler.reconcile(
-                source: sourceTree, target: targetTree, baseline: nil, baselineFindings: [lockFinding(error)])
-        }
+    /// `reconcile()`, telling `progress` as each file is read and before the checks run. It is
+    /// `reconcile()` itself with a listener, so the two cannot find different things.
+    public func reconcile(progress: @escaping @Sendable (RunProgress) -> Void) throws(InvocationError) -> Reconciliation {
+        try reconcile(reporting: progress)
     }
 }

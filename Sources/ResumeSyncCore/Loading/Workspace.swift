@@ -58,10 +58,22 @@ public struct Workspace: Sendable {
 
     /// Loads both trees and the baseline, and runs every check.
     public func reconcile() throws(InvocationError) -> Reconciliation {
+        try reconcile(reporting: nil)
+    }
+
+    /// Loads both trees (in parallel), the baseline and the silences, and runs every check;
+    /// `progress` is told of each file read, then that the checks start.
+    func reconcile(reporting progress: (@Sendable (RunProgress) -> Void)?) throws(InvocationError) -> Reconciliation {
         var loader = TreeLoader(configuration: configuration)
         loader.source = fileSource
-        let sourceTree = try loader.load(source, side: .source)
-        let targetTree = try loader.load(target, side: .target)
+        let trees = try loader.loadTrees([(source, .source), (target, .target)]) { read, total, tree in
+            progress?(RunProgress(phase: .reading(tree.displayRoot), filesRead: read, totalFiles: total))
+        }
+        let sourceTree = trees[0]
+        let targetTree = trees[1]
+        progress?(RunProgress(
+            phase: .checking, filesRead: sourceTree.files.count + targetTree.files.count,
+            totalFiles: sourceTree.files.count + targetTree.files.count))
         let silences = try readSilences()
         do {
             let baseline = try readBaseline()

@@ -17,8 +17,9 @@ public struct MergeInput: Sendable {
     /// here: it is a finding, and `MergePlanner` refuses to go on with it.
     public static func load(_ workspace: Workspace) throws(InvocationError) -> MergeInput {
         let loader = TreeLoader(configuration: workspace.configuration)
-        let source = try loader.load(workspace.source, side: .source)
-        let target = try loader.load(workspace.target, side: .target)
+        let trees = try loader.loadTrees([(workspace.source, .source), (workspace.target, .target)])
+        let source = trees[0]
+        let target = trees[1]
         var snapshots: [String: FileSnapshot] = [:]
         for (file, document) in target.documents {
             let path = workspace.target.filePath(file)
