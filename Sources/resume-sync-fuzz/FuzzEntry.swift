@@ -136,7 +136,10 @@ enum FuzzMerge {
     nonisolated(unsafe) static var folder: URL?
 
     static func check(zh: [UInt8], en: [UInt8], file: String, baseline: Baseline) {
-        let root = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("resume-sync-fuzz-\(getpid())")
+        // Memory-backed when there is /dev/shm: the merge fsyncs every file it writes.
+        let scratch = FileManager.default.fileExists(atPath: "/dev/shm")
+            ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+        let root = folder ?? scratch.appendingPathComponent("resume-sync-fuzz-\(getpid())")
         folder = root
         try? FileManager.default.removeItem(at: root)
         for (side, bytes) in [("zh", zh), ("en", en)] {
