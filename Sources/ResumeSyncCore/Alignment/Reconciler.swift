@@ -45,35 +45,52 @@ public struct Reconciler: Sendable {
     ]
 
     public func reconcile(source: LoadedTree, target: LoadedTree, baseline: Baseline?, baselineFindings: [Finding] = []) -> Reconciliation {
+        let filePairs = Aligner.pairFiles(source: source, target: target)
+        let checked = filePairs.parallelMap { filePair in
+            check(filePair, source: source, target: target, baseline: baseline)
+        }
         var findings: [Finding] = baselineFindings
         var entryPairs: [EntryPair] = []
         var unrecorded: [EntryKey] = []
-        let filePairs = Aligner.pairFiles(source: source, target: target)
-        for filePair in filePairs {
-            findings += source.failures[filePair.file] ?? []
-            findings += target.failures[filePair.file] ?? []
-            findings += FilePresenceCheck.findings(for: filePair, source: source.spec, target: target.spec)
-            if let document = filePair.source { findings += DuplicateIDCheck.findings(for: document, side: .source) }
-            if let document = filePair.target { findings += DuplicateIDCheck.findings(for: document, side: .target) }
-            guard filePair.isComparable else { continue }
-            let context = CheckContext(
-                source: source.spec, target: target.spec, filePair: filePair, baseline: baseline,
-                configuration: configuration)
-            for pair in Aligner.pairEntries(filePair) {
-                entryPairs.append(pair)
-                for check in checks {
-                    findings += check.findings(for: pair, in: context)
-                }
-                if pair.source != nil, pair.target != nil, let baseline,
-                   baseline.side(pair.key, language: source.spec.language) == nil {
-                    unrecorded.append(pair.key)
-                }
-            }
+        for part in checked {
+            findings += part.findings
+            entryPairs += part.entryPairs
+            unrecorded += part.unrecorded
         }
         findings = configuration.applySeverities(to: findings)
         findings.sort(by: Finding.documentOrder)
         return Reconciliation(
             source: source, target: target, filePairs: filePairs, entryPairs: entryPairs,
             findings: findings, hasBaseline: baseline != nil, unrecordedPairs: unrecorded)
+    }
+
+    /// What one file pair contributes: its findings, its entry pairs, and the pairs the
+    /// baseline does not record yet. File pairs are independent, so they are checked in parallel.
+    private func check(
+        _ filePair: FilePair, source: LoadedTree, target: LoadedTree, baseline: Baseline?
+    ) -> (findings: [Finding], entryPairs: [EntryPair], unrecorded: [EntryKey]) {
+        var findings: [Finding] = []
+        findings += source.failures[filePair.file] ?? []
+        findings += target.failures[filePair.file] ?? []
+        findings += FilePresenceCheck.findings(for: filePair, source: source.spec, target: target.spec)
+        if let document = filePair.source { findings += DuplicateIDCheck.findings(for: document, side: .source) }
+        if let document = filePair.target { findings += DuplicateIDCheck.findings(for: document, side: .target) }
+        guard filePair.isComparable else { return (findings, [], []) }
+        let context = CheckContext(
+            source: source.spec, target: target.spec, filePair: filePair, baseline: baseline,
+            configuration: configuration)
+        var entryPairs: [EntryPair] = []
+        var unrecorded: [EntryKey] = []
+        for pair in Aligner.pairEntries(filePair) {
+            entryPairs.append(pair)
+            for check in checks {
+                findings += check.findings(for: pair, in: context)
+            }
+            if pair.source != nil, pair.target != nil, let baseline,
+               baseline.side(pair.key, language: source.spec.language) == nil {
+                unrecorded.append(pair.key)
+            }
+        }
+        return (findings, entryPairs, unrecorded)
     }
 }

@@ -87,15 +87,17 @@ extension Baseline {
         let decoder = JSONDecoder()
         var records: [EntryKey: [String: Side]] = [:]
         var sawHeader = false
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines are cut on bytes: a lock holds a record for every entry, so this runs a lot.
+        for (index, rawLine) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let bytes = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let line = Substring(bytes)
             if ["<<<<<<<", "=======", ">>>>>>>", "|||||||"].contains(where: { line.hasPrefix($0) }) {
                 throw BaselineError(line: lineNumber, message:
                     "unresolved git merge conflict in the lock file; resolve it by hand, or check the trees and run `resume-sync accept --all`")
             }
-            let data = Data(line.utf8)
+            let data = Data(bytes)
             if !sawHeader {
                 guard let header = try? decoder.decode(Header.self, from: data), header.format == "resume-sync.lock" else {
                     throw BaselineError(line: lineNumber, message: "not a resume-sync lock file: the first line is not its header")

@@ -90,19 +90,16 @@ public struct TreeLoader: Sendable {
             listed.append(files)
             jobs += files.map { (index, $0) }
         }
-        let slots = LoadSlots(count: jobs.count)
         let loader = self
-        let jobList = jobs
-        DispatchQueue.concurrentPerform(iterations: jobList.count) { index in
-            let job = jobList[index]
-            let tree = trees[job.tree]
-            let loaded = loader.loadDocument(job.file, of: tree.spec, side: tree.side)
-            slots.store(loaded, at: index) { read in progress?(read, jobList.count, tree.spec) }
+        // The phase shown is the tree of the n-th file in order, so it moves from the source
+        // to the target once, whichever thread finishes first.
+        let results = jobs.parallelMap(completed: { read in progress?(read, jobs.count, trees[jobs[read - 1].tree].spec) }) { job in
+            loader.loadDocument(job.file, of: trees[job.tree].spec, side: trees[job.tree].side)
         }
         var documents = Array(repeating: [RelativePath: ParsedDocument](), count: trees.count)
         var failures = Array(repeating: [RelativePath: [Finding]](), count: trees.count)
-        for (index, job) in jobList.enumerated() {
-            switch slots.result(at: index) {
+        for (job, result) in zip(jobs, results) {
+            switch result {
             case .success(let document): documents[job.tree][job.file] = document
             case .failure(let problem): failures[job.tree][job.file] = problem.findings
             }
@@ -194,32 +191,5 @@ public struct TreeLoader: Sendable {
             let findings = problem(message, at: lines.location(of: first.byteOffset, path: displayPath)).findings
             return .failure(LoadProblem(findings: findings))
         }
-    }
-}
-
-/// The results of a parallel load, one slot a file, filled from worker threads under a lock.
-private final class LoadSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<ParsedDocument, TreeLoader.LoadProblem>?]
-    private var filled = 0
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    /// Stores a result, then tells `filledNow` how many slots are filled, still under the lock
-    /// so that its calls never overlap.
-    func store(_ result: Result<ParsedDocument, TreeLoader.LoadProblem>, at index: Int, then filledNow: (Int) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = result
-        filled += 1
-        filledNow(filled)
-    }
-
-    func result(at index: Int) -> Result<ParsedDocument, TreeLoader.LoadProblem> {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index] ?? .failure(TreeLoader.LoadProblem(findings: []))
     }
 }

@@ -66,6 +66,11 @@ public struct Workspace: Sendable {
     func reconcile(reporting progress: (@Sendable (RunProgress) -> Void)?) throws(InvocationError) -> Reconciliation {
         var loader = TreeLoader(configuration: configuration)
         loader.source = fileSource
+        // The lock holds a record for every entry: read it while the trees are parsed.
+        let workspace = self
+        let pendingBaseline = Background { () -> Result<Baseline?, BaselineError> in
+            Result { () throws(BaselineError) in try workspace.readBaseline() }
+        }
         let trees = try loader.loadTrees([(source, .source), (target, .target)]) { read, total, tree in
             progress?(RunProgress(phase: .reading(tree.displayRoot), filesRead: read, totalFiles: total))
         }
@@ -75,8 +80,8 @@ public struct Workspace: Sendable {
             phase: .checking, filesRead: sourceTree.files.count + targetTree.files.count,
             totalFiles: sourceTree.files.count + targetTree.files.count))
         let silences = try readSilences()
-        do {
-            let baseline = try readBaseline()
+        do throws(BaselineError) {
+            let baseline = try pendingBaseline.value.get()
             return reconciler.reconcile(source: sourceTree, target: targetTree, baseline: baseline).silenced(by: silences)
         } catch {
             return reconciler.reconcile(

@@ -70,29 +70,44 @@ public enum TextNormalizer {
     /// and a space survives only between two letters or digits, so `支持GPU共享`, `支持 GPU 共享`
     /// and `支持 GPU  共享` are one text.
     public static func fingerprintForm(_ text: some StringProtocol) -> String {
-        var scalars: [Unicode.Scalar] = []
-        for scalar in collapsingWhitespace(halfWidth(text)).unicodeScalars {
-            scalars.append(scalar)
-        }
-        var result = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == " " {
-                let before = index > 0 ? scalars[index - 1] : nil
-                let after = index + 1 < scalars.count ? scalars[index + 1] : nil
-                guard let before, let after, isWordScalar(before), isWordScalar(after) else { continue }
+        // One pass: map to half width, fold spaces, keep a space only between two word characters.
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar?
+        var pendingSpace = false
+        for original in text.unicodeScalars {
+            let scalar = halfWidth(original)
+            if CharacterClass.isSpace(scalar) {
+                pendingSpace = true
+                continue
             }
-            result.append(scalar)
+            if pendingSpace, let previous, isWordScalar(previous), isWordScalar(scalar) {
+                output.append(0x20)
+            }
+            pendingSpace = false
+            append(scalar, to: &output)
+            previous = scalar
         }
-        return String(result)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Full-width ASCII and CJK punctuation mapped to their ASCII counterparts.
     public static func halfWidth(_ text: some StringProtocol) -> String {
-        var result = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            result.append(halfWidth(scalar))
+            append(halfWidth(scalar), to: &output)
         }
-        return String(result)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        if scalar.value < 0x80 {
+            output.append(UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar) { output.append($0) }
+        }
     }
 
     public static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
