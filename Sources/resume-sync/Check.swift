@@ -11,9 +11,7 @@ extension ResumeSync {
                 Made for pre-commit hooks and CI: exit status 0 when nothing is at error \
                 severity, 1 when something is, 2 when a file or the lock cannot be read.
 
-                Rules: missing, orphan, untranslated, stale, mismatch-attribute, \
-                mismatch-structure, mismatch-neutral, mismatch-entity, duplicate-id, \
-                parse-error, lock-error.
+                Rules: \(Rule.all.map(\.id).joined(separator: ", ")).
                 """)
 
         @OptionGroup var trees: TreeOptions
