@@ -83,3 +83,12 @@ extension Workspace {
         return sourceFiles + targetFiles
     }
 }
+
+extension Workspace {
+    /// What `merge SOURCE TARGET` would do over these trees, for the reports that say so; `nil`
+    /// when merge would refuse (broken input), and the reports then say what merge does by rule.
+    func mergeOutcome(for result: Reconciliation) -> MergeOutcome? {
+        let input = MergeInput.reading(self, source: result.source, target: result.target, result: result)
+        return try? MergePlanner(input: input, request: MergeRequest()).plan().outcome
+    }
+}

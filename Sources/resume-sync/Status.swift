@@ -19,8 +19,9 @@ extension ResumeSync {
         var color: ColorChoice = .auto
 
         func run() throws {
-            let result = try trees.workspace.reconcileShowingProgress()
-            let report = TodoReport(result)
+            let workspace = try trees.workspace
+            let result = try workspace.reconcileShowingProgress()
+            let report = TodoReport(result, merge: workspace.mergeOutcome(for: result))
             var projectArguments: [String] = []
             if trees.project.root != "." { projectArguments += ["--root", trees.project.root] }
             if let config = trees.project.config { projectArguments += ["--config", config] }

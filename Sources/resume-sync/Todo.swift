@@ -28,8 +28,9 @@ extension ResumeSync {
         var output: String?
 
         func run() throws {
-            let result = try trees.workspace.reconcileShowingProgress()
-            let report = TodoReport(result)
+            let workspace = try trees.workspace
+            let result = try workspace.reconcileShowingProgress()
+            let report = TodoReport(result, merge: workspace.mergeOutcome(for: result))
             guard report.brokenInput.isEmpty else {
                 Terminal.standardError(DiagnosticsReport().render(report.brokenInput))
                 Terminal.standardError("resume-sync: error: the input cannot be read, so no report was made\(output.map { " (\($0) was not written)" } ?? "")\n")

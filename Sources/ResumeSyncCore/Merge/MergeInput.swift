@@ -18,8 +18,14 @@ public struct MergeInput: Sendable {
     public static func load(_ workspace: Workspace) throws(InvocationError) -> MergeInput {
         let loader = TreeLoader(configuration: workspace.configuration)
         let trees = try loader.loadTrees([(workspace.source, .source), (workspace.target, .target)])
-        let source = trees[0]
-        let target = trees[1]
+        return reading(workspace, source: trees[0], target: trees[1])
+    }
+
+    /// The input of a merge over trees already loaded, and already compared when `result` is
+    /// given (a report asking what merge would do): the baseline is read again, the trees not.
+    public static func reading(
+        _ workspace: Workspace, source: LoadedTree, target: LoadedTree, result known: Reconciliation? = nil
+    ) -> MergeInput {
         var snapshots: [String: FileSnapshot] = [:]
         for (file, document) in target.documents {
             let path = workspace.target.filePath(file)
@@ -43,7 +49,7 @@ public struct MergeInput: Sendable {
         } else {
             lockSnapshot = .absent(workspace.lockPath)
         }
-        let result = workspace.reconciler.reconcile(
+        let result = known ?? workspace.reconciler.reconcile(
             source: source, target: target, baseline: baseline, baselineFindings: lockFindings)
         return MergeInput(
             workspace: workspace, source: source, target: target, baseline: baseline, result: result,

@@ -36,7 +36,7 @@ public struct TodoItem: Sendable {
         !mergeActions.isEmpty && mergeActions.allSatisfy { $0.kind != .needsPerson && $0.kind != .leftAlone }
     }
 
-    init(_ block: DiffReport.Block, sourceDocument document: ParsedDocument?, target targetTree: TreeSpec) {
+    init(_ block: DiffReport.Block, sourceDocument document: ParsedDocument?, target targetTree: TreeSpec, merge: MergeOutcome? = nil) {
         key = block.key
         findings = block.findings
         source = block.source
@@ -55,7 +55,7 @@ public struct TodoItem: Sendable {
             fileEntryCount = nil
         }
         mergeActions = []
-        mergeActions = findings.map { MergeAction.for($0, item: self, target: targetTree) }
+        mergeActions = findings.map { MergeAction.for($0, item: self, target: targetTree, merge: merge) }
     }
 
     static func descendants(of entry: Entry, in document: ParsedDocument) -> [NestedEntry] {
@@ -90,7 +90,7 @@ public struct MergeAction: Hashable, Sendable {
         self.description = description
     }
 
-    static func `for`(_ finding: Finding, item: TodoItem, target: TreeSpec) -> MergeAction {
+    static func `for`(_ finding: Finding, item: TodoItem, target: TreeSpec, merge: MergeOutcome? = nil) -> MergeAction {
         switch finding.rule {
         case .missing where finding.key.id == nil:
             let count = item.fileEntryCount ?? 0
@@ -105,6 +105,10 @@ public struct MergeAction: Hashable, Sendable {
         case .orphan:
             return MergeAction(kind: .leftAlone, description: "merge leaves it alone; `merge --prune` removes it")
         case .mismatchAttribute, .mismatchNeutral:
+            if let merge, !merge.updated.contains(where: { $0.key == finding.key }) {
+                let reason = merge.leftAlone.first { $0.key == finding.key }?.reason
+                return MergeAction(kind: .needsPerson, description: "needs a person" + (reason.map { ": \($0)" } ?? ""))
+            }
             guard let value = finding.sourceValue else {
                 return MergeAction(kind: .needsPerson, description: "needs a person: the value is only in \(target.language)")
             }

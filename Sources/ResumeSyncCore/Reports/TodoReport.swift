@@ -42,7 +42,10 @@ public struct TodoReport: Sendable {
         public var count: Int
     }
 
-    public init(_ result: Reconciliation) {
+    /// The report of `result`. With `merge`, the outcome of merge's own dry-run plan, each item
+    /// says what merge would really do (a neutral value the target changed is not copied, say);
+    /// without it, what merge does for such a finding as a rule.
+    public init(_ result: Reconciliation, merge: MergeOutcome? = nil) {
         sourceLanguage = result.source.spec.language
         targetLanguage = result.target.spec.language
         sourceRoot = result.source.spec.displayRoot
@@ -82,7 +85,7 @@ public struct TodoReport: Sendable {
         for filePair in result.filePairs { sourceDocuments[filePair.file] = filePair.source }
         let target = result.target.spec
         items = DiffReport().blocks(result).map { block in
-            TodoItem(block, sourceDocument: sourceDocuments[block.key.file], target: target)
+            TodoItem(block, sourceDocument: sourceDocuments[block.key.file], target: target, merge: merge)
         }
     }
 
