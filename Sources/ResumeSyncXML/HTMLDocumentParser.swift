@@ -26,7 +26,7 @@ public enum HTMLDocumentParser {
                 if case let .startTag(name, attributes, _, span) = token, name == "meta",
                    let charset = declaredCharset(attributes), !["utf-8", "utf8"].contains(charset.lowercased()) {
                     throw HTMLSyntaxError(
-                        message: "the page declares charset '\(charset)'; resume-sync reads UTF-8 files only",
+                        message: "the page declares charset '\(charset.prefix(40))'; resume-sync reads UTF-8 files only",
                         offset: span.start, code: 10005)
                 }
                 builder.add(token)
@@ -89,8 +89,11 @@ public enum HTMLDocumentParser {
         return offset
     }
 
+    /// One diagnostic, on one line whatever the page put into it (a quoted value may hold line
+    /// breaks), so that it stays one `path:line:col: error:` line.
     private static func failure(_ message: String, at offset: Int, code: Int) -> XMLParseFailure {
-        XMLParseFailure(diagnostics: [XMLDiagnostic(message: message, byteOffset: offset, code: code, isFatal: true)])
+        let line = String(message.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        return XMLParseFailure(diagnostics: [XMLDiagnostic(message: line, byteOffset: offset, code: code, isFatal: true)])
     }
 }
 

@@ -35,6 +35,23 @@ import ResumeSyncXML
         #expect(tree.root.span.start == page.count - "<p id=\"a\">x</p>".utf8.count)
     }
 
+    @Test func aCharsetValueWithALineBreakStaysOneDiagnosticLine() throws {
+        // Found by the fuzzer: a quoted charset running over lines put a line break into the
+        // message, which broke the one-finding-a-line output.
+        let page = Self.firstDocument(try Self.input("html-charset-with-line-break"))
+        let failure = try #require(throws: XMLParseFailure.self) { try HTMLDocumentParser.parse(Array(page.dropFirst())) }
+        let message = try #require(failure.diagnostics.first?.message)
+        #expect(message == "the page declares charset 'avigati<a ion: the same on every page --'; resume-sync reads UTF-8 files only")
+        #expect(!message.contains("\n"))
+        let loaded = TreeLoader(configuration: .default)
+            .parse(Array(page.dropFirst()), file: RelativePath("index.html"), displayPath: "zh/index.html", side: .source)
+        guard case .failure(let problem) = loaded else {
+            Issue.record("a page declaring a strange charset was loaded")
+            return
+        }
+        #expect(DiagnosticsReport().render(problem.findings).split(separator: "\n").count == 1)
+    }
+
     @Test(arguments: ["html-deep-nesting", "html-deep-unclosed-inline"])
     func nestingDeeperThanLibxml2AllowsIsRefusedInHTMLToo(name: String) throws {
         // 10,000 open elements overflowed the stack in the recursive walks after the parse (and
