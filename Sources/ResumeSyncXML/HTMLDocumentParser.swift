@@ -13,7 +13,7 @@ public enum HTMLDocumentParser {
         guard !bytes.isEmpty else {
             throw failure("the file is empty", at: 0, code: 4)
         }
-        let validPrefix = validUTF8Prefix(bytes)
+        let validPrefix = UTF8Validation.validPrefixLength(bytes)
         guard validPrefix == bytes.count else {
             throw failure("the file is not UTF-8 (byte 0x\(String(bytes[validPrefix], radix: 16, uppercase: true)) here); resume-sync reads UTF-8 files only",
                           at: validPrefix, code: 10004)
@@ -77,16 +77,6 @@ public enum HTMLDocumentParser {
         else { return nil }
         let rest = lower[(found + needle.count)...]
         return String(rest.prefix { $0 != ";" && $0 != " " && $0 != "\"" && $0 != "'" })
-    }
-
-    static func validUTF8Prefix(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while case .valid(let encoded) = parser.parseScalar(from: &iterator) {
-            offset += encoded.count
-        }
-        return offset
     }
 
     /// One diagnostic, on one line whatever the page put into it (a quoted value may hold line

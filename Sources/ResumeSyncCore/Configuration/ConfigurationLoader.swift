@@ -1,4 +1,5 @@
 import Foundation
+import ResumeSyncXML
 internal import TOMLKit
 
 /// Reads `resume-sync.toml` into a `Configuration`, refusing anything it does not understand.
@@ -40,7 +41,7 @@ public enum ConfigurationLoader {
     public static func parse(_ bytes: [UInt8], displayPath: String) throws(ConfigurationError) -> LoadedConfiguration {
         let lines = LineTable(bytes: bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let offset = firstInvalidUTF8Offset(bytes)
+            let offset = UTF8Validation.validPrefixLength(bytes)
             throw ConfigurationError("the config is not UTF-8", at: lines.location(of: offset, path: displayPath))
         }
         let table: TOMLTable
@@ -76,16 +77,6 @@ public enum ConfigurationLoader {
             remaining -= 1
         }
         return min(offset, bytes.count)
-    }
-
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while case .valid(let encoded) = parser.parseScalar(from: &iterator) {
-            offset += encoded.count
-        }
-        return offset
     }
 }
 
