@@ -142,6 +142,8 @@ enum FuzzMerge {
         let root = folder ?? scratch.appendingPathComponent("resume-sync-fuzz-\(getpid())")
         folder = root
         try? FileManager.default.removeItem(at: root)
+        // Nothing left behind, round after round or when a replay ends.
+        defer { try? FileManager.default.removeItem(at: root) }
         for (side, bytes) in [("zh", zh), ("en", en)] {
             try? FileManager.default.createDirectory(at: root.appendingPathComponent(side), withIntermediateDirectories: true)
             try? Data(bytes).write(to: root.appendingPathComponent("\(side)/\(file)"))
