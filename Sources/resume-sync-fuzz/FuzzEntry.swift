@@ -92,7 +92,7 @@ enum FuzzRound {
         }
         precondition(before == old && after == new, "the word diff does not rebuild its texts")
         _ = NeutralTokenizer.tokens(in: old)
-        _ = NeutralTokenCache().comparison(source: old, target: new)
+        _ = TokenComparison(source: old, target: new)
     }
 
     /// Aligns and checks the two sides; the reports render; the exit status agrees with the

@@ -35,7 +35,7 @@ extension ResumeSync {
                 Terminal.standardOutput(DiagnosticsReport(style: display.style).render(result.findings))
                 Terminal.standardError(DiagnosticsReport().summary(result))
             }
-            throw ExitCode(result.exitStatus)
+            Terminal.exit(result.exitStatus, keeping: result)
         }
     }
 }

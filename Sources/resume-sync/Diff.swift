@@ -61,7 +61,7 @@ extension ResumeSync {
                 }
                 Terminal.standardOutput(text.isEmpty ? "resume-sync: the trees are in sync\n" : text)
             }
-            throw ExitCode(result.exitStatus)
+            Terminal.exit(result.exitStatus, keeping: result)
         }
     }
 }

@@ -76,13 +76,18 @@ public struct Reconciler: Sendable {
         if let document = filePair.source { findings += DuplicateIDCheck.findings(for: document, side: .source) }
         if let document = filePair.target { findings += DuplicateIDCheck.findings(for: document, side: .target) }
         guard filePair.isComparable else { return (findings, [], []) }
-        let context = CheckContext(
+        var context = CheckContext(
             source: source.spec, target: target.spec, filePair: filePair, baseline: baseline,
             configuration: configuration)
         var entryPairs: [EntryPair] = []
         var unrecorded: [EntryKey] = []
         for pair in Aligner.pairEntries(filePair) {
             entryPairs.append(pair)
+            if let sourceEntry = pair.source, let targetEntry = pair.target {
+                context.pairFacts = PairFacts(key: pair.key, source: sourceEntry, target: targetEntry)
+            } else {
+                context.pairFacts = nil
+            }
             for check in checks {
                 findings += check.findings(for: pair, in: context)
             }

@@ -15,12 +15,11 @@ public struct DateCheck: ExampleDescribedCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target else { return [] }
-        return AlignedText.pairs(source, target).compactMap { text in
-            let (left, right) = context.neutralTokens.comparison(source: text.source, target: text.target)
-                .unmatched(.date)
+        return context.facts(of: pair, source: source, target: target).texts.compactMap { text in
+            let (left, right) = text.comparison.unmatched(.date)
             guard !left.isEmpty || !right.isEmpty else { return nil }
             return FactMessage.finding(
-                .mismatchDate, noun: ("date", "dates"), pair, text, source: left, target: right, in: context)
+                .mismatchDate, noun: ("date", "dates"), pair, text.aligned, source: left, target: right, in: context)
         }
     }
 

@@ -5,8 +5,22 @@ public struct CheckContext: Sendable {
     public var filePair: FilePair
     public var baseline: Baseline?
     public var configuration: Configuration
-    /// The neutral tokens of the pair's texts, cut once for all the checks that compare them.
-    public let neutralTokens = NeutralTokenCache()
+    /// The glossary, sorted for matching once per file pair rather than once per entry.
+    public let glossary: GlossaryMatcher
+    /// The facts of the pair being checked, set by the reconciler before it runs the checks.
+    public var pairFacts: PairFacts?
+
+    public init(
+        source: TreeSpec, target: TreeSpec, filePair: FilePair, baseline: Baseline?,
+        configuration: Configuration
+    ) {
+        self.source = source
+        self.target = target
+        self.filePair = filePair
+        self.baseline = baseline
+        self.configuration = configuration
+        self.glossary = GlossaryMatcher(configuration.glossary)
+    }
 
     public func sourceLocation(_ entry: Entry?) -> SourceLocation? {
         guard let entry, let document = filePair.source else { return nil }

@@ -16,7 +16,7 @@ public struct GlossaryCheck: ExampleDescribedCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target, !context.configuration.glossary.isEmpty else { return [] }
-        let matcher = GlossaryMatcher(context.configuration.glossary)
+        let matcher = context.glossary
         return AlignedText.pairs(source, target).compactMap { text in
             var seen: Set<GlossaryTerm> = []
             let missing = matcher.sourceTerms(in: text.source).map(\.term).filter { term in

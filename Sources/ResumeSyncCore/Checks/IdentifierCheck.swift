@@ -18,14 +18,13 @@ public struct IdentifierCheck: ExampleDescribedCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target else { return [] }
-        let glossary = GlossaryMatcher(context.configuration.glossary)
-        return AlignedText.pairs(source, target).compactMap { text in
+        return context.facts(of: pair, source: source, target: target).texts.compactMap { text in
             let comparison = IdentifierComparison(
-                source: context.neutralTokens.tokens(in: text.source), sourceWritesHan: context.source.language.writesHan,
-                target: context.neutralTokens.tokens(in: text.target), targetWritesHan: context.target.language.writesHan,
-                exempt: glossary.sourceTerms(in: text.source).map(\.range))
+                source: text.comparison.source, sourceWritesHan: context.source.language.writesHan,
+                target: text.comparison.target, targetWritesHan: context.target.language.writesHan,
+                exempt: context.glossary.sourceTerms(in: text.aligned.source).map(\.range))
             guard !comparison.isEmpty else { return nil }
-            return finding(comparison, pair, text, context)
+            return finding(comparison, pair, text.aligned, context)
         }
     }
 

@@ -27,12 +27,11 @@ public struct LinkCheck: ExampleDescribedCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target else { return [] }
-        return AlignedText.pairs(source, target).flatMap { text -> [Finding] in
-            let comparison = context.neutralTokens.comparison(source: text.source, target: text.target)
-            return Self.kinds.compactMap { kind, rule, noun in
-                let (left, right) = comparison.unmatched(kind)
+        return context.facts(of: pair, source: source, target: target).texts.flatMap { text -> [Finding] in
+            Self.kinds.compactMap { kind, rule, noun in
+                let (left, right) = text.comparison.unmatched(kind)
                 guard !left.isEmpty || !right.isEmpty else { return nil }
-                return FactMessage.finding(rule, noun: noun, pair, text, source: left, target: right, in: context)
+                return FactMessage.finding(rule, noun: noun, pair, text.aligned, source: left, target: right, in: context)
             }
         }
     }

@@ -15,12 +15,11 @@ public struct NumberCheck: ExampleDescribedCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target else { return [] }
-        return AlignedText.pairs(source, target).compactMap { text in
-            let (left, right) = context.neutralTokens.comparison(source: text.source, target: text.target)
-                .unmatched(.number)
+        return context.facts(of: pair, source: source, target: target).texts.compactMap { text in
+            let (left, right) = text.comparison.unmatched(.number)
             guard !left.isEmpty || !right.isEmpty else { return nil }
             return FactMessage.finding(
-                .mismatchNumber, noun: ("number", "numbers"), pair, text, source: left, target: right, in: context)
+                .mismatchNumber, noun: ("number", "numbers"), pair, text.aligned, source: left, target: right, in: context)
         }
     }
 

@@ -14,7 +14,7 @@ public struct UntranslatedCheck: EntryCheck {
             return [context.finding(.untranslated, pair, "\(pair.key) is marked as needing translation")]
         }
         let sourceSegments = Dictionary(source.content.segments.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
-        let glossary = GlossaryMatcher(context.configuration.glossary)
+        let glossary = context.glossary
         for segment in target.content.segments {
             // Han that a glossary term keeps in the target (`"高策" = "Ce Gao (高策)"`) is allowed.
             guard Han.contains(glossary.removingAllowedHan(from: segment.text)) else { continue }

@@ -26,15 +26,19 @@ public struct Entry: Sendable {
 /// What an entry says, split the way the checks need it.
 public struct EntryContent: Hashable, Sendable {
     /// The readable text: all text of the entry and its fields, white space folded.
-    public var text: String
+    public let text: String
     /// Translatable text, one segment per element (or prose attribute) that holds some.
-    public var segments: [TextSegment]
+    public let segments: [TextSegment]
     /// Language-neutral values that must be equal on both sides: attributes, neutral elements.
-    public var neutralValues: [NeutralValue]
+    public let neutralValues: [NeutralValue]
     /// Entity references in the translatable text, in document order (`product.name`).
-    public var entityReferences: [String]
+    public let entityReferences: [String]
     /// The paths of the entry's fields, in document order (`org[1]`, `period[1]`, `link[1]/code[1]`).
-    public var fields: [String]
+    public let fields: [String]
+    /// Fingerprint of the prose: what a translation was made against.
+    public let proseFingerprint: Fingerprint
+    /// Fingerprint of everything neutral, order-independent for attributes.
+    public let neutralFingerprint: Fingerprint
 
     public init(
         text: String, segments: [TextSegment], neutralValues: [NeutralValue],
@@ -45,17 +49,10 @@ public struct EntryContent: Hashable, Sendable {
         self.neutralValues = neutralValues
         self.entityReferences = entityReferences
         self.fields = fields
-    }
-
-    /// Fingerprint of the prose: what a translation was made against.
-    public var proseFingerprint: Fingerprint {
-        Fingerprint(of: segments.flatMap { [$0.path, TextNormalizer.fingerprintForm($0.text)] })
-    }
-
-    /// Fingerprint of everything neutral, order-independent for attributes.
-    public var neutralFingerprint: Fingerprint {
+        // Both are read for every pair by several checks and by `accept`: made once, here.
+        self.proseFingerprint = Fingerprint(of: segments.flatMap { [$0.path, TextNormalizer.fingerprintForm($0.text)] })
         let values = neutralValues.map { "\($0.path)=\($0.value)" }.sorted()
-        return Fingerprint(of: values + ["|"] + entityReferences + ["|"] + fields)
+        self.neutralFingerprint = Fingerprint(of: values + ["|"] + entityReferences + ["|"] + fields)
     }
 }
 

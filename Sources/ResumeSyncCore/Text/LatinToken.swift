@@ -18,9 +18,15 @@ public struct LatinToken: Hashable, Sendable {
 
     public init(_ text: String) {
         self.text = text
+        // A possessive `'s` or `’s` after at least one more scalar; looked at as scalars, since
+        // this runs for every word of every English text.
         var base = text
-        for suffix in ["'s", "’s"] where text.hasSuffix(suffix) && text.count > suffix.count {
-            base = String(text.dropLast(suffix.count))
+        let scalars = text.unicodeScalars
+        if scalars.count > 2, scalars.last == "s" {
+            let apostrophe = scalars[scalars.index(scalars.endIndex, offsetBy: -2)]
+            if apostrophe == "'" || apostrophe == "’" {
+                base = String(String.UnicodeScalarView(scalars.dropLast(2)))
+            }
         }
         self.base = base
         // One pass over the scalars for every shape the checks ask about.

@@ -23,18 +23,40 @@ public struct TokenComparison: Sendable {
     public init(source: [NeutralToken], target: [NeutralToken]) {
         self.source = source
         self.target = target
-        let compared: Set<NeutralToken.Kind> = [.url, .email, .phone, .date, .number]
-        var left = source.filter { compared.contains($0.kind) }
-        var right = target.filter { compared.contains($0.kind) }
-        Self.cancel(&left, &right) { $0.kind == $1.kind && $0.kind != .phone && $0.key == $1.key }
-        Self.cancel(&left, &right) { Self.samePhone($0, $1, exact: true) }
-        Self.cancel(&left, &right) { Self.samePhone($0, $1, exact: false) }
-        Self.cancel(&left, &right, Self.yearMatchesNumber)
-        Self.cancel(&left, &right) { Self.yearMatchesNumber($1, $0) }
-        Self.cancelOrdinals(&left, words: target)
-        Self.cancelOrdinals(&right, words: source)
-        sourceOnly = left
-        targetOnly = right
+        var left = source.filter { Self.isCompared($0.kind) }.map(Keyed.init)
+        var right = target.filter { Self.isCompared($0.kind) }.map(Keyed.init)
+        guard !left.isEmpty || !right.isEmpty else { return }
+        Self.cancel(&left, &right) { $0.token.kind == $1.token.kind && $0.token.kind != .phone && $0.key == $1.key }
+        Self.cancel(&left, &right) { Self.samePhone($0.token, $1.token, exact: true) }
+        Self.cancel(&left, &right) { Self.samePhone($0.token, $1.token, exact: false) }
+        Self.cancel(&left, &right) { Self.yearMatchesNumber($0.token, $1.token) }
+        Self.cancel(&left, &right) { Self.yearMatchesNumber($1.token, $0.token) }
+        var sourceOnly = left.map(\.token)
+        var targetOnly = right.map(\.token)
+        Self.cancelOrdinals(&sourceOnly, words: target)
+        Self.cancelOrdinals(&targetOnly, words: source)
+        self.sourceOnly = sourceOnly
+        self.targetOnly = targetOnly
+    }
+
+    /// The kinds of fact both sides must state alike (entities and names have checks of their own).
+    private static func isCompared(_ kind: NeutralToken.Kind) -> Bool {
+        switch kind {
+        case .url, .email, .phone, .date, .number: return true
+        case .entity, .identifier: return false
+        }
+    }
+
+    /// A token with its normalised value worked out once: a number's key prints a decimal,
+    /// too dear to redo for every pair of tokens tried.
+    private struct Keyed {
+        var token: NeutralToken
+        var key: String
+
+        init(_ token: NeutralToken) {
+            self.token = token
+            key = token.key
+        }
     }
 
     /// Unmatched tokens of one kind on each side.
@@ -44,9 +66,10 @@ public struct TokenComparison: Sendable {
 
     /// Removes pairs that `matches`, each token used once, first come first paired.
     private static func cancel(
-        _ left: inout [NeutralToken], _ right: inout [NeutralToken],
-        _ matches: (NeutralToken, NeutralToken) -> Bool
+        _ left: inout [Keyed], _ right: inout [Keyed],
+        _ matches: (Keyed, Keyed) -> Bool
     ) {
+        guard !left.isEmpty, !right.isEmpty else { return }
         var remaining = right
         left = left.filter { token in
             guard let index = remaining.firstIndex(where: { matches(token, $0) }) else { return true }
