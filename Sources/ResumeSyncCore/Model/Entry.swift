@@ -37,8 +37,6 @@ public struct EntryContent: Hashable, Sendable {
     public let fields: [String]
     /// Fingerprint of the prose: what a translation was made against.
     public let proseFingerprint: Fingerprint
-    /// Fingerprint of everything neutral, order-independent for attributes.
-    public let neutralFingerprint: Fingerprint
 
     public init(
         text: String, segments: [TextSegment], neutralValues: [NeutralValue],
@@ -49,10 +47,15 @@ public struct EntryContent: Hashable, Sendable {
         self.neutralValues = neutralValues
         self.entityReferences = entityReferences
         self.fields = fields
-        // Both are read for every pair by several checks and by `accept`: made once, here.
+        // The staleness check reads it for both sides of every pair: made once, here.
         self.proseFingerprint = Fingerprint(of: segments.flatMap { [$0.path, TextNormalizer.fingerprintForm($0.text)] })
+    }
+
+    /// Fingerprint of everything neutral, order-independent for attributes. Only `accept` and
+    /// `merge` read it, so it is worked out when asked.
+    public var neutralFingerprint: Fingerprint {
         let values = neutralValues.map { "\($0.path)=\($0.value)" }.sorted()
-        self.neutralFingerprint = Fingerprint(of: values + ["|"] + entityReferences + ["|"] + fields)
+        return Fingerprint(of: values + ["|"] + entityReferences + ["|"] + fields)
     }
 }
 

@@ -18,15 +18,13 @@ public struct LatinToken: Hashable, Sendable {
 
     public init(_ text: String) {
         self.text = text
-        // A possessive `'s` or `’s` after at least one more scalar; looked at as scalars, since
-        // this runs for every word of every English text.
+        // A possessive `'s` or `’s` after at least one more character, looked for in the UTF-8
+        // bytes: this runs for every word of every English text.
         var base = text
-        let scalars = text.unicodeScalars
-        if scalars.count > 2, scalars.last == "s" {
-            let apostrophe = scalars[scalars.index(scalars.endIndex, offsetBy: -2)]
-            if apostrophe == "'" || apostrophe == "’" {
-                base = String(String.UnicodeScalarView(scalars.dropLast(2)))
-            }
+        let bytes = text.utf8
+        for suffix in Self.possessives where bytes.count > suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) {
+            base = String(decoding: bytes.dropLast(suffix.count), as: UTF8.self)
+            break
         }
         self.base = base
         // One pass over the scalars for every shape the checks ask about.
@@ -52,6 +50,9 @@ public struct LatinToken: Hashable, Sendable {
         isCodeLike = strong || text.hasPrefix("@") || innerCapital
         isPlainWord = letter && !digit && !other && !innerCapital
     }
+
+    /// `'s` and `’s` in UTF-8.
+    private static let possessives: [[UInt8]] = [Array("'s".utf8), Array("’s".utf8)]
 
     /// The parts of a hyphenated compound: `Kubernetes-like` → `Kubernetes`, `like`.
     public var hyphenParts: [String] {

@@ -17,16 +17,14 @@ struct TokenScan {
     let hasAmpersand: Bool
 
     init(_ text: String) {
-        // One pass for both forms and the flags: this runs for every text of every entry.
-        var original: [Unicode.Scalar] = []
-        var scalars: [Unicode.Scalar] = []
-        original.reserveCapacity(text.utf8.count)
-        scalars.reserveCapacity(text.utf8.count)
+        // This runs for every text of every entry: one pass for the flags, and the half-width
+        // form shares the original's storage unless some scalar actually changes.
+        let original = Array(text.unicodeScalars)
+        var changed = false
         var at = false, dot = false, digit = false, ampersand = false
-        for written in text.unicodeScalars {
-            original.append(written)
+        for written in original {
             let scalar = TextNormalizer.halfWidth(written)
-            scalars.append(scalar)
+            if scalar != written { changed = true }
             switch scalar {
             case "@": at = true
             case ".", ":": dot = true
@@ -36,7 +34,7 @@ struct TokenScan {
             }
         }
         self.original = original
-        self.scalars = scalars
+        self.scalars = changed ? original.map(TextNormalizer.halfWidth) : original
         taken = Array(repeating: false, count: original.count)
         hasAt = at
         hasDotOrColon = dot
