@@ -83,11 +83,7 @@ public struct Reconciler: Sendable {
         var unrecorded: [EntryKey] = []
         for pair in Aligner.pairEntries(filePair) {
             entryPairs.append(pair)
-            if let sourceEntry = pair.source, let targetEntry = pair.target {
-                context.pairFacts = PairFacts(key: pair.key, source: sourceEntry, target: targetEntry)
-            } else {
-                context.pairFacts = nil
-            }
+            context.pairFacts = PairFacts(pair, in: context)
             for check in checks {
                 findings += check.findings(for: pair, in: context)
             }

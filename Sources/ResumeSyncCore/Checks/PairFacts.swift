@@ -2,6 +2,12 @@
 /// the texts side by side (`AlignedText`) and, for each, both sides' neutral tokens and their
 /// comparison. Number, date, link and identifier checks all read the same tokens; cutting
 /// them once per pair, rather than once per check, is most of what those checks cost.
+///
+/// The plain words of a Latin-script side (`the`, `Scheduler`: see `LatinToken.isPlainWord`)
+/// are most of its tokens, and they matter only when a side names something the other must
+/// write (a required identifier: `IdentifierComparison.isRequired`) or states an ordinal that
+/// an English ordinal word may stand for (`第二` = `Second`). Without either, nothing can come
+/// of them, so they are not kept; with either, the side is cut again with every word.
 public struct PairFacts: Sendable {
     /// One aligned text with its tokens compared.
     struct Text: Sendable {
@@ -12,10 +18,37 @@ public struct PairFacts: Sendable {
     public let key: EntryKey
     let texts: [Text]
 
-    public init(key: EntryKey, source: Entry, target: Entry) {
+    public init(key: EntryKey, source: Entry, target: Entry, sourceWritesHan: Bool, targetWritesHan: Bool) {
         self.key = key
         texts = AlignedText.pairs(source, target).map { aligned in
-            Text(aligned: aligned, comparison: TokenComparison(source: aligned.source, target: aligned.target))
+            Text(aligned: aligned, comparison: Self.comparison(
+                source: aligned.source, sourceWritesHan: sourceWritesHan,
+                target: aligned.target, targetWritesHan: targetWritesHan))
+        }
+    }
+
+    /// The tokens of two texts compared, a Latin-script side's plain words left out when
+    /// nothing can come of them.
+    static func comparison(source: String, sourceWritesHan: Bool, target: String, targetWritesHan: Bool) -> TokenComparison {
+        var left = NeutralTokenizer.tokens(in: source, keepingPlainWords: sourceWritesHan)
+        var right = NeutralTokenizer.tokens(in: target, keepingPlainWords: targetWritesHan)
+        if !(sourceWritesHan && targetWritesHan),
+           needsWords(left, writesHan: sourceWritesHan) || needsWords(right, writesHan: targetWritesHan) {
+            if !sourceWritesHan { left = NeutralTokenizer.tokens(in: source) }
+            if !targetWritesHan { right = NeutralTokenizer.tokens(in: target) }
+        }
+        return TokenComparison(source: left, target: right)
+    }
+
+    /// Whether some token makes the other side's plain words matter: a required identifier or
+    /// an ordinal number.
+    static func needsWords(_ tokens: [NeutralToken], writesHan: Bool) -> Bool {
+        tokens.contains { token in
+            switch token.value {
+            case .identifier(let latin): return IdentifierComparison.isRequired(latin, writesHan: writesHan)
+            case .number(let number): return number.isOrdinal
+            default: return false
+            }
         }
     }
 }
@@ -25,6 +58,18 @@ extension CheckContext {
     /// being checked, or worked out now when a check is run on its own.
     func facts(of pair: EntryPair, source: Entry, target: Entry) -> PairFacts {
         if let pairFacts, pairFacts.key == pair.key { return pairFacts }
-        return PairFacts(key: pair.key, source: source, target: target)
+        return PairFacts(
+            key: pair.key, source: source, target: target,
+            sourceWritesHan: self.source.language.writesHan, targetWritesHan: self.target.language.writesHan)
+    }
+}
+
+extension PairFacts {
+    /// The facts of a pair present on both sides, with the languages of the context's trees.
+    init?(_ pair: EntryPair, in context: CheckContext) {
+        guard let source = pair.source, let target = pair.target else { return nil }
+        self.init(
+            key: pair.key, source: source, target: target,
+            sourceWritesHan: context.source.language.writesHan, targetWritesHan: context.target.language.writesHan)
     }
 }

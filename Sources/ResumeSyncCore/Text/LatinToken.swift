@@ -109,7 +109,28 @@ public struct LatinToken: Hashable, Sendable {
 enum LatinScanner {
     static let connectors = ScalarSet("/._-'’")
 
-    static func match(_ scan: TokenScan, _ index: Int) -> (end: Int, value: TokenValue)? {
+    static func match(_ scan: TokenScan, _ index: Int) -> (end: Int, value: TokenValue?)? {
+        guard let end = end(scan, index) else { return nil }
+        return (end, .identifier(LatinToken(scan.string(index..<end))))
+    }
+
+    /// As `match`, but a plain word (`LatinToken.isPlainWord`: letters only, no capital after
+    /// the first) is taken without a token.
+    static func matchTakingPlainWords(_ scan: TokenScan, _ index: Int) -> (end: Int, value: TokenValue?)? {
+        guard let end = end(scan, index) else { return nil }
+        var plain = true
+        for position in index..<end {
+            guard let scalar = scan[position], scalar.isLatinLetter,
+                  position == index || !scalar.isASCIIUppercase else {
+                plain = false
+                break
+            }
+        }
+        return (end, plain ? nil : .identifier(LatinToken(scan.string(index..<end))))
+    }
+
+    /// Where a Latin token starting at `index` ends, if one does.
+    private static func end(_ scan: TokenScan, _ index: Int) -> Int? {
         guard let first = scan[index] else { return nil }
         var position = index
         if first == "@" {
@@ -138,7 +159,7 @@ enum LatinScanner {
             guard !(scan[position + 1]?.isLatinAlphanumeric ?? false) else { break }
             position += 1
         }
-        return (position, .identifier(LatinToken(scan.string(index..<position))))
+        return position
     }
 
     /// `million` of `150 million`, `percent` of `6 percent`: words a number reader takes.

@@ -7,6 +7,15 @@
 public enum NeutralTokenizer {
     /// Every token of `text`, in text order.
     public static func tokens(in text: String) -> [NeutralToken] {
+        tokens(in: text, keepingPlainWords: true)
+    }
+
+    /// The tokens of `text`; without `keepingPlainWords`, the plain words (Latin letters only,
+    /// no capital after the first: `the`, `Scheduler`) are taken from the text like every
+    /// identifier, so no later kind sees their letters and the other tokens are the same, but
+    /// they are not kept. In a Latin-script text they are most of the tokens, and the checks
+    /// need them only when the other side names something (see `PairFacts`).
+    static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken] {
         guard !text.isEmpty else { return [] }
         var scan = TokenScan(text)
         if scan.hasAmpersand { scanAll(&scan, EntityScanner.match) { $0 == "&" } }
@@ -16,22 +25,39 @@ public enum NeutralTokenizer {
             scanAll(&scan, PhoneScanner.match) { $0.isASCIIDigit || $0 == "+" || $0 == "(" || $0 == "t" }
             scanAll(&scan, DateScanner.match) { $0.isASCIIDigit || $0.isASCIIUppercase }
         }
-        scanAll(&scan, LatinScanner.match) { $0.isLatinLetter || $0 == "@" }
+        if keepingPlainWords {
+            scanAllMarking(&scan, LatinScanner.match) { $0.isLatinLetter || $0 == "@" }
+        } else {
+            scanAllMarking(&scan, LatinScanner.matchTakingPlainWords) { $0.isLatinLetter || $0 == "@" }
+        }
         if scan.hasDigit { scanAll(&scan, NumberScanner.match) { $0.isASCIIDigit || $0 == "第" } }
         return scan.tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// A scanner tries to read one token at an index; it returns where the token ends.
     typealias Scanner = (TokenScan, Int) -> (end: Int, value: TokenValue)?
+    /// A scanner whose `nil` value takes the text without a token.
+    typealias MarkingScanner = (TokenScan, Int) -> (end: Int, value: TokenValue?)?
 
     /// Runs `scanner` wherever a free scalar could start its kind of token (`starts`, checked
     /// on the half-width scalar: a cheap filter, the scanner decides).
     private static func scanAll(_ scan: inout TokenScan, _ scanner: Scanner, starts: (Unicode.Scalar) -> Bool) {
+        scanAllMarking(&scan, { scan, index -> (end: Int, value: TokenValue?)? in
+            scanner(scan, index).map { ($0.end, $0.value) }
+        }, starts: starts)
+    }
+
+    /// As `scanAll`, for a scanner that may take text without a token.
+    private static func scanAllMarking(_ scan: inout TokenScan, _ scanner: MarkingScanner, starts: (Unicode.Scalar) -> Bool) {
         var index = 0
         while index < scan.count {
             if !scan.taken[index], starts(scan.scalars[index]), let match = scanner(scan, index), match.end > index,
                scan.isFree(index..<match.end) {
-                scan.take(index..<match.end, match.value)
+                if let value = match.value {
+                    scan.take(index..<match.end, value)
+                } else {
+                    scan.mark(index..<match.end)
+                }
                 index = match.end
             } else {
                 index += 1

@@ -59,8 +59,13 @@ struct TokenScan {
 
     /// Records a token over `range` (its text as written) so that later scanners skip it.
     mutating func take(_ range: Range<Int>, _ value: TokenValue) {
-        for index in range { taken[index] = true }
+        mark(range)
         tokens.append(NeutralToken(value: value, text: Self.makeString(original[range]), range: range))
+    }
+
+    /// Takes `range` without a token: later scanners skip it.
+    mutating func mark(_ range: Range<Int>) {
+        for index in range { taken[index] = true }
     }
 
     /// The half-width scalars of a range as a string.
