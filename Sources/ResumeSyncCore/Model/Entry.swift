@@ -2,23 +2,43 @@ public import ResumeSyncXML
 
 /// An element with an ID, with its own content: its text, attributes and fields, but not the
 /// entries nested in it (they are entries in their own right).
-public struct Entry: Sendable {
-    public var key: EntryKey
-    public var elementName: String
+///
+/// A class, immutable: an entry is read by every check, paired, listed and reported, and as a
+/// value each of those copies retained its dozen strings and arrays one by one.
+public final class Entry: Sendable {
+    public let key: EntryKey
+    public let elementName: String
     /// The whole element in its file's bytes, nested entries included.
-    public var span: ByteSpan
-    public var startTag: ByteSpan
-    public var endTag: ByteSpan?
+    public let span: ByteSpan
+    public let startTag: ByteSpan
+    public let endTag: ByteSpan?
     /// The entry this one is nested in, if any.
-    public var parent: EntryID?
+    public let parent: EntryID?
     /// The entries nested directly in this one, in document order.
-    public var children: [EntryID]
-    public var content: EntryContent
+    public let children: [EntryID]
+    public let content: EntryContent
     /// Marked by `merge` (or a person) as text copied from the source that awaits translation.
-    public var needsTranslation: Bool
+    public let needsTranslation: Bool
     /// Whether the target may lack this entry without a `missing` finding: Android's
     /// `translatable="false"` strings live in the default `values/` only.
-    public var mayBeAbsentFromTarget = false
+    public let mayBeAbsentFromTarget: Bool
+
+    public init(
+        key: EntryKey, elementName: String, span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?,
+        parent: EntryID?, children: [EntryID], content: EntryContent, needsTranslation: Bool,
+        mayBeAbsentFromTarget: Bool = false
+    ) {
+        self.key = key
+        self.elementName = elementName
+        self.span = span
+        self.startTag = startTag
+        self.endTag = endTag
+        self.parent = parent
+        self.children = children
+        self.content = content
+        self.needsTranslation = needsTranslation
+        self.mayBeAbsentFromTarget = mayBeAbsentFromTarget
+    }
 
     public var id: EntryID { key.id ?? EntryID("") }
 }
