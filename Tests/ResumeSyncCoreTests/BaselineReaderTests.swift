@@ -232,3 +232,33 @@ extension Baseline.Side {
         return false
     }
 }
+
+/// `serialized()` writes records by hand: byte for byte what `JSONEncoder` writes.
+@Suite struct BaselineWriterTests {
+    private struct Record: Encodable {
+        var key: String
+        var sides: [String: Baseline.Side]
+    }
+
+    @Test func recordsAreWrittenExactlyAsJSONEncoderWritesThem() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var baseline = BaselineReaderTests.randomBaseline(seed: 21, count: 500)
+        // A record of three languages, one of one, and one with no sides.
+        var generator = BaselineReaderTests.SplitMix(state: 5)
+        baseline.records[EntryKey(file: RelativePath("x/\"q\\.xml"), id: EntryID("3"))] = [
+            "zh-Hans": BaselineReaderTests.randomSide(&generator), "de": BaselineReaderTests.randomSide(&generator),
+            "en": BaselineReaderTests.randomSide(&generator),
+        ]
+        baseline.records[EntryKey(file: RelativePath("y.xml"), id: EntryID("1"))] = ["en": BaselineReaderTests.randomSide(&generator)]
+        baseline.records[EntryKey(file: RelativePath("z.xml"), id: nil)] = [:]
+        var expected = [#"{"format":"resume-sync.lock","version":1}"#]
+        for key in baseline.records.keys.sorted() {
+            let data = try encoder.encode(Record(key: key.description, sides: baseline.records[key] ?? [:]))
+            expected.append(String(decoding: data, as: UTF8.self))
+        }
+        let written = baseline.serialized()
+        #expect(written == expected.joined(separator: "\n") + "\n")
+        #expect(written.utf8.elementsEqual((expected.joined(separator: "\n") + "\n").utf8))
+    }
+}
