@@ -2,7 +2,7 @@ import Testing
 @testable import ResumeSyncCore
 
 @Suite struct BaselineTests {
-    let side = Baseline.Side(prose: Fingerprint(hex: "0123456789abcdef"), neutral: Fingerprint(hex: "fedcba9876543210"), text: "中文 \"x\"")
+    let side = Baseline.Side(prose: Fingerprint(hex: "0123456789abcdef")!, neutral: Fingerprint(hex: "fedcba9876543210")!, text: "中文 \"x\"")
 
     @Test func roundTripsAndIsSortedAndDeterministic() throws {
         var baseline = Baseline()

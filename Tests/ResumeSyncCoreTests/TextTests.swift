@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ResumeSyncCore
 
@@ -43,6 +44,34 @@ import Testing
         #expect(Fingerprint(of: []).hex.count == 16)
         #expect(Fingerprint(of: ["resume"]).hex == Fingerprint(of: ["resume"]).hex)
         #expect(Fingerprint(of: ["a"]).hex != Fingerprint(of: ["b"]).hex)
+        // FNV-1a's offset basis, folded with the part separator 0x1F, for one empty part.
+        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        #expect(Fingerprint(of: [""]).value == (basis ^ 0x1F) &* prime)
+    }
+
+    @Test func hexIsSixteenZeroPaddedLowercaseDigitsAndReadsBack() throws {
+        #expect(Fingerprint(value: 0).hex == "0000000000000000")
+        #expect(Fingerprint(value: 0xAB).hex == "00000000000000ab")
+        #expect(Fingerprint(value: .max).description == "ffffffffffffffff")
+        for value: UInt64 in [0, 1, 0xF, 0x10, 0x0123_4567_89AB_CDEF, 0x8000_0000_0000_0000, .max] {
+            #expect(Fingerprint(hex: Fingerprint(value: value).hex)?.value == value)
+        }
+        #expect(Fingerprint(hex: "0123456789ABCDEF")?.value == 0x0123_4567_89AB_CDEF)
+    }
+
+    @Test func invalidHexIsRefused() {
+        for text in ["", "123456789abcdef", "0123456789abcdef0", "+123456789abcdef", "0x23456789abcdef",
+                     "0123456789abcdeg", " 123456789abcdef", "0123456789abcde\u{0}", "０123456789abcdef"] {
+            #expect(Fingerprint(hex: text) == nil, "\(text)")
+        }
+    }
+
+    @Test func encodesAsItsHexString() throws {
+        let data = try JSONEncoder().encode([Fingerprint(value: 0x2A)])
+        #expect(String(decoding: data, as: UTF8.self) == #"["000000000000002a"]"#)
+        #expect(try JSONDecoder().decode([Fingerprint].self, from: data) == [Fingerprint(value: 0x2A)])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Fingerprint].self, from: Data(#"["2a"]"#.utf8)) }
     }
 }
 

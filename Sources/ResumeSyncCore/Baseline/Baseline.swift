@@ -1,5 +1,3 @@
-import Foundation
-
 /// The baseline: for every entry pair last confirmed in sync, what each side said then.
 ///
 /// Stored as `resume-sync.lock`: a header line, then one JSON object a line, sorted by key, so
@@ -9,20 +7,45 @@ public struct Baseline: Sendable, Equatable {
     public static let formatVersion = 1
 
     /// What one side of a pair said when the pair was confirmed.
-    public struct Side: Codable, Hashable, Sendable {
+    ///
+    /// A side read from a lock keeps only where its text is in the lock, not the text: the
+    /// checks compare fingerprints, and only a stale entry's report ever shows the old text.
+    public struct Side: Hashable, Sendable {
         public var prose: Fingerprint
         public var neutral: Fingerprint
+        var storedText: BaselineText
+
         /// The side's readable text, so that a stale entry can show what changed.
-        public var text: String
+        ///
+        /// Read from the lock when asked for; empty when the lock can no longer be read.
+        public var text: String {
+            get { storedText.string }
+            set { storedText = .inline(newValue) }
+        }
 
         public init(prose: Fingerprint, neutral: Fingerprint, text: String) {
+            self.init(prose: prose, neutral: neutral, storedText: .inline(text))
+        }
+
+        init(prose: Fingerprint, neutral: Fingerprint, storedText: BaselineText) {
             self.prose = prose
             self.neutral = neutral
-            self.text = text
+            self.storedText = storedText
         }
 
         public init(_ content: EntryContent) {
             self.init(prose: content.proseFingerprint, neutral: content.neutralFingerprint, text: content.text)
+        }
+
+        public static func == (lhs: Side, rhs: Side) -> Bool {
+            lhs.prose == rhs.prose && lhs.neutral == rhs.neutral && lhs.storedText == rhs.storedText
+        }
+
+        /// The fingerprints only: equal sides have equal fingerprints, and hashing the text
+        /// would read it from the lock.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(prose)
+            hasher.combine(neutral)
         }
     }
 
@@ -43,6 +66,27 @@ public struct Baseline: Sendable, Equatable {
     }
 }
 
+extension Baseline.Side: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case prose, neutral, text
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            prose: try container.decode(Fingerprint.self, forKey: .prose),
+            neutral: try container.decode(Fingerprint.self, forKey: .neutral),
+            text: try container.decode(String.self, forKey: .text))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(prose, forKey: .prose)
+        try container.encode(neutral, forKey: .neutral)
+        try container.encode(text, forKey: .text)
+    }
+}
+
 /// The lock file could not be read: where, and why.
 public struct BaselineError: Error, Sendable, CustomStringConvertible {
     public var line: Int
@@ -52,81 +96,4 @@ public struct BaselineError: Error, Sendable, CustomStringConvertible {
     public var isNewerFormat = false
 
     public var description: String { message }
-}
-
-extension Baseline {
-    private struct Header: Codable {
-        var format: String
-        var version: Int
-    }
-
-    private struct Record: Codable {
-        var key: String
-        var sides: [String: Side]
-    }
-
-    public func serialized() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var lines: [String] = []
-        let header = Header(format: "resume-sync.lock", version: Self.formatVersion)
-        lines.append(Self.encodeLine(header, encoder))
-        for key in records.keys.sorted() {
-            lines.append(Self.encodeLine(Record(key: key.description, sides: records[key] ?? [:]), encoder))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func encodeLine(_ value: some Encodable, _ encoder: JSONEncoder) -> String {
-        // Encoding plain strings and integers cannot fail.
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    public init(parsing text: String) throws(BaselineError) {
-        let decoder = JSONDecoder()
-        var records: [EntryKey: [String: Side]] = [:]
-        var sawHeader = false
-        // Lines are cut on bytes: a lock holds a record for every entry, so this runs a lot.
-        for (index, rawLine) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = index + 1
-            let bytes = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let line = Substring(bytes)
-            if ["<<<<<<<", "=======", ">>>>>>>", "|||||||"].contains(where: { line.hasPrefix($0) }) {
-                throw BaselineError(line: lineNumber, message:
-                    "unresolved git merge conflict in the lock file; resolve it by hand, or check the trees and run `resume-sync accept --all`")
-            }
-            let data = Data(bytes)
-            if !sawHeader {
-                guard let header = try? decoder.decode(Header.self, from: data), header.format == "resume-sync.lock" else {
-                    throw BaselineError(line: lineNumber, message: "not a resume-sync lock file: the first line is not its header")
-                }
-                guard header.version <= Self.formatVersion else {
-                    throw BaselineError(line: lineNumber, message:
-                        "the lock file has format version \(header.version), written by a newer resume-sync; this one reads version \(Self.formatVersion)",
-                        isNewerFormat: true)
-                }
-                sawHeader = true
-                continue
-            }
-            let record: Record
-            do {
-                record = try decoder.decode(Record.self, from: data)
-            } catch {
-                throw BaselineError(line: lineNumber, message: "line \(lineNumber) is not a valid baseline record")
-            }
-            guard let key = EntryKey(parsing: record.key) else {
-                throw BaselineError(line: lineNumber, message: "'\(record.key)' is not an entry key")
-            }
-            guard records[key] == nil else {
-                throw BaselineError(line: lineNumber, message: "the entry \(key) is recorded twice")
-            }
-            records[key] = record.sides
-        }
-        guard sawHeader else {
-            throw BaselineError(line: 1, message: "the lock file is empty: it has no header")
-        }
-        self.init(records: records)
-    }
 }

@@ -36,14 +36,11 @@ public struct Workspace: Sendable {
     public func readBaseline() throws(BaselineError) -> Baseline? {
         if case .index(let index) = fileSource {
             return try index.stagedBytes(atPath: lockPath).map { bytes throws(BaselineError) in
-                try Baseline(parsing: String(decoding: bytes, as: UTF8.self))
+                try Baseline(parsing: bytes)
             }
         }
         guard FileManager.default.fileExists(atPath: lockPath) else { return nil }
-        guard let data = FileManager.default.contents(atPath: lockPath) else {
-            throw BaselineError(line: 1, message: "cannot read the lock file")
-        }
-        return try Baseline(parsing: String(decoding: data, as: UTF8.self))
+        return try Baseline(readingLockAt: lockPath)
     }
 
     /// A `lock-error` finding for a lock file that cannot be read.

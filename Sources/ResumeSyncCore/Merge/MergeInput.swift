@@ -38,7 +38,7 @@ public struct MergeInput: Sendable {
             if let snapshot = FileSnapshot.read(workspace.lockPath), let bytes = snapshot.bytes {
                 lockSnapshot = snapshot
                 do {
-                    baseline = try Baseline(parsing: String(decoding: bytes, as: UTF8.self))
+                    baseline = try Baseline(parsing: bytes)
                 } catch {
                     lockFindings.append(workspace.lockFinding(error))
                 }

@@ -159,11 +159,40 @@ public enum CharacterClass {
 
 /// A stable 64-bit FNV-1a digest, written as 16 hex digits: the same on every machine and run,
 /// unlike Swift's seeded `Hasher`.
+///
+/// Kept as the number, not as its text: 16 digits are one byte too many for Swift's inline
+/// small strings, and the lock holds two fingerprints a side for every entry.
 public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var hex: String
+    public var value: UInt64
 
-    public init(hex: String) {
-        self.hex = hex
+    public init(value: UInt64) {
+        self.value = value
+    }
+
+    /// Reads exactly 16 hex digits (either case); `nil` for anything else, which a lock
+    /// record then reports as not valid.
+    public init?(hex: some StringProtocol) {
+        guard let value = Self.value(ofHex: hex.utf8) else { return nil }
+        self.value = value
+    }
+
+    /// The value of exactly 16 hex digits, or `nil`: no sign, no prefix, no other length.
+    static func value(ofHex digits: some Sequence<UInt8>) -> UInt64? {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in digits {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
+            default: return nil
+            }
+            count += 1
+            guard count <= 16 else { return nil }
+            value = value << 4 | UInt64(digit)
+        }
+        return count == 16 ? value : nil
     }
 
     public init(of parts: [String]) {
@@ -176,14 +205,24 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
             hash ^= 0x1F
             hash &*= 0x0000_0100_0000_01B3
         }
-        let digits = String(hash, radix: 16)
-        hex = String(repeating: "0", count: 16 - digits.count) + digits
+        value = hash
+    }
+
+    /// The 16 lowercase hex digits, zero-padded.
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     public var description: String { hex }
 
     public init(from decoder: Decoder) throws {
-        hex = try decoder.singleValueContainer().decode(String.self)
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Self.value(ofHex: text.utf8) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not 16 hex digits")
+        }
+        self.value = value
     }
 
     public func encode(to encoder: Encoder) throws {

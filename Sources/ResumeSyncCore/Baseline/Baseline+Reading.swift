@@ -1,0 +1,150 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Baseline {
+    public init(parsing text: String) throws(BaselineError) {
+        try self.init(parsing: Array(text.utf8))
+    }
+
+    /// Reads a lock held in memory (git's index, a merge's snapshot); the sides' texts stay
+    /// in `bytes` until asked for.
+    public init(parsing bytes: [UInt8]) throws(BaselineError) {
+        var reader = LockReader(source: LockBytes(memory: bytes))
+        _ = try bytes.withUnsafeBufferPointer { buffer throws(BaselineError) in
+            try reader.read(buffer, at: 0, final: true)
+        }
+        self.init(records: try reader.finish())
+    }
+
+    /// Reads the lock file at `path` in chunks and keeps it open, so that a side's text is
+    /// read from the file only when asked for: the lock has one record for every entry, and
+    /// most of those texts are never shown.
+    public init(readingLockAt path: String) throws(BaselineError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw BaselineError(line: 1, message: "cannot read the lock file") }
+        // From here on the descriptor belongs to `source`, which closes it.
+        var reader = LockReader(source: LockBytes(descriptor: descriptor))
+        let chunkSize = 1 << 20
+        var pending: [UInt8] = []
+        var pendingOffset = 0
+        while true {
+            let previousCount = pending.count
+            pending.append(contentsOf: repeatElement(0, count: chunkSize))
+            let count = pending.withUnsafeMutableBufferPointer { buffer in
+                var count: Int
+                repeat {
+                    count = read(descriptor, buffer.baseAddress.map { $0 + previousCount }, chunkSize)
+                } while count < 0 && errno == EINTR
+                return count
+            }
+            guard count >= 0 else { throw BaselineError(line: 1, message: "cannot read the lock file") }
+            pending.removeLast(chunkSize - count)
+            let final = count == 0
+            let consumed = try pending.withUnsafeBufferPointer { buffer throws(BaselineError) in
+                try reader.read(buffer, at: pendingOffset, final: final)
+            }
+            if final { break }
+            pending.removeFirst(consumed)
+            pendingOffset += consumed
+        }
+        self.init(records: try reader.finish())
+    }
+}
+
+/// Reads the lock line by line: canonical records (what `serialized()` writes) directly from
+/// the bytes, every other line through `JSONDecoder`, whose verdicts and messages are the rule.
+struct LockReader {
+    private struct Header: Codable {
+        var format: String
+        var version: Int
+    }
+
+    private struct Record: Codable {
+        var key: String
+        var sides: [String: Baseline.Side]
+    }
+
+    let source: LockBytes
+    private var records: [EntryKey: [String: Baseline.Side]] = [:]
+    private var sawHeader = false
+    private var lineNumber = 0
+    /// The file of the last record: records come sorted by key, so most share it.
+    private var lastFile = RelativePath("")
+    private let decoder = JSONDecoder()
+
+    init(source: LockBytes) {
+        self.source = source
+    }
+
+    /// Reads the complete lines of `buffer` (which starts at byte `offset` of the lock), and
+    /// the unterminated last one too when `final`; returns how many bytes it read.
+    mutating func read(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, final: Bool) throws(BaselineError) -> Int {
+        var start = 0
+        while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            try readLine(UnsafeBufferPointer(rebasing: buffer[start..<newline]), at: offset + start)
+            start = newline + 1
+        }
+        if final {
+            try readLine(UnsafeBufferPointer(rebasing: buffer[start...]), at: offset + start)
+            return buffer.count
+        }
+        return start
+    }
+
+    func finish() throws(BaselineError) -> [EntryKey: [String: Baseline.Side]] {
+        guard sawHeader else {
+            throw BaselineError(line: 1, message: "the lock file is empty: it has no header")
+        }
+        return records
+    }
+
+    private mutating func readLine(_ rawLine: UnsafeBufferPointer<UInt8>, at offset: Int) throws(BaselineError) {
+        lineNumber += 1
+        let line = rawLine.last == UInt8(ascii: "\r") ? UnsafeBufferPointer(rebasing: rawLine.dropLast()) : rawLine
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+        if sawHeader, let (key, sides) = CanonicalRecord.read(line, at: offset, in: source) {
+            try add(key: key, sides: sides)
+            return
+        }
+        // Not valid UTF-8 is read as `String(decoding:)` reads it, with U+FFFD.
+        let text = String(decoding: line, as: UTF8.self)
+        let conflictMarkers = ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+        if conflictMarkers.contains(where: { text.hasPrefix($0) }) {
+            throw BaselineError(line: lineNumber, message:
+                "unresolved git merge conflict in the lock file; resolve it by hand, or check the trees and run `resume-sync accept --all`")
+        }
+        let data = Data(text.utf8)
+        if !sawHeader {
+            guard let header = try? decoder.decode(Header.self, from: data), header.format == "resume-sync.lock" else {
+                throw BaselineError(line: lineNumber, message: "not a resume-sync lock file: the first line is not its header")
+            }
+            guard header.version <= Baseline.formatVersion else {
+                throw BaselineError(line: lineNumber, message:
+                    "the lock file has format version \(header.version), written by a newer resume-sync; this one reads version \(Baseline.formatVersion)",
+                    isNewerFormat: true)
+            }
+            sawHeader = true
+            return
+        }
+        let record: Record
+        do {
+            record = try decoder.decode(Record.self, from: data)
+        } catch {
+            throw BaselineError(line: lineNumber, message: "line \(lineNumber) is not a valid baseline record")
+        }
+        try add(key: record.key, sides: record.sides)
+    }
+
+    private mutating func add(key text: String, sides: [String: Baseline.Side]) throws(BaselineError) {
+        guard var key = EntryKey(parsing: text) else {
+            throw BaselineError(line: lineNumber, message: "'\(text)' is not an entry key")
+        }
+        if key.file == lastFile { key.file = lastFile } else { lastFile = key.file }
+        guard records[key] == nil else {
+            throw BaselineError(line: lineNumber, message: "the entry \(key) is recorded twice")
+        }
+        records[key] = sides
+    }
+}

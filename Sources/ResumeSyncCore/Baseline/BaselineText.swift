@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A baseline side's text: in memory (a side just confirmed), or where it is in a lock.
+enum BaselineText: Sendable, Equatable {
+    case inline(String)
+    /// A JSON string literal's content (between the quotes, escapes not yet decoded).
+    case lock(LockBytes, offset: Int, length: Int)
+
+    var string: String {
+        switch self {
+        case .inline(let text):
+            return text
+        case .lock(let source, let offset, let length):
+            return source.withBytes(offset: offset, length: length) { JSONStringLiteral.decode($0) } ?? ""
+        }
+    }
+
+    static func == (lhs: BaselineText, rhs: BaselineText) -> Bool {
+        if case .lock(let left, let leftOffset, let leftLength) = lhs,
+           case .lock(let right, let rightOffset, let rightLength) = rhs,
+           left === right, leftOffset == rightOffset, leftLength == rightLength {
+            return true
+        }
+        return lhs.string == rhs.string
+    }
+}
+
+/// The bytes of a lock file as read: an open descriptor of the file, or the bytes themselves.
+///
+/// The descriptor is opened once, so every later read is of the file that was parsed, even
+/// after `accept` or `merge` replaced it (they rename a new file over it: the old one lives on
+/// while it is open). `pread` keeps reads from several threads independent.
+final class LockBytes: Sendable {
+    private enum Storage {
+        case descriptor(Int32)
+        case memory([UInt8])
+    }
+
+    private let storage: Storage
+
+    init(descriptor: Int32) {
+        storage = .descriptor(descriptor)
+    }
+
+    init(memory bytes: [UInt8]) {
+        storage = .memory(bytes)
+    }
+
+    deinit {
+        if case .descriptor(let descriptor) = storage { close(descriptor) }
+    }
+
+    /// Runs `body` over `length` bytes at `offset`; `nil` when they can no longer be read.
+    func withBytes<Result>(offset: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
+        switch storage {
+        case .memory(let bytes):
+            guard offset >= 0, length >= 0, offset + length <= bytes.count else { return nil }
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[offset..<offset + length])) }
+        case .descriptor(let descriptor):
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(length, 1))
+            defer { buffer.deallocate() }
+            var done = 0
+            while done < length {
+                let count = pread(descriptor, buffer.baseAddress.map { $0 + done }, length - done, off_t(offset + done))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return nil }
+                done += count
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+        }
+    }
+}
+
+/// JSON string literals as the lock holds them, read from UTF-8 bytes without Foundation.
+enum JSONStringLiteral {
+    private static let quote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\")
+
+    /// The index of the quote that closes the literal whose content starts at `start`, or
+    /// `nil` when the literal is not one this reader is sure of.
+    ///
+    /// Sure means: every escape is one of JSON's (`\" \\ \/ \b \f \n \r \t \uXXXX`, a high
+    /// surrogate always followed by a low one) and there is no raw control character. Whatever
+    /// else is left to `JSONDecoder`, so that what it accepts and rejects stays the rule.
+    static func end(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote { return index }
+            if byte < 0x20 { return nil }
+            guard byte == backslash else {
+                index += 1
+                continue
+            }
+            guard let length = escapeLength(in: bytes, at: index) else { return nil }
+            index += length
+        }
+        return nil
+    }
+
+    /// The length of the valid escape at `index` (a backslash), or `nil`.
+    private static func escapeLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + 1 < bytes.count else { return nil }
+        switch bytes[index + 1] {
+        case quote, backslash, UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return 2
+        case UInt8(ascii: "u"):
+            guard let unit = codeUnit(in: bytes, at: index + 2) else { return nil }
+            if (0xDC00...0xDFFF).contains(unit) { return nil }
+            guard (0xD800...0xDBFF).contains(unit) else { return 6 }
+            guard index + 7 < bytes.count, bytes[index + 6] == backslash, bytes[index + 7] == UInt8(ascii: "u"),
+                  let low = codeUnit(in: bytes, at: index + 8), (0xDC00...0xDFFF).contains(low)
+            else { return nil }
+            return 12
+        default:
+            return nil
+        }
+    }
+
+    /// The four hex digits at `index` as a UTF-16 code unit.
+    private static func codeUnit(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// The text of a literal's content (without its quotes); `nil` for an escape `end`
+    /// would refuse. Bytes that are not UTF-8 become U+FFFD, as `String(decoding:)` makes them.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.contains(backslash) else { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == backslash else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            guard let length = escapeLength(in: bytes, at: index) else { return nil }
+            switch bytes[index + 1] {
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = codeUnit(in: bytes, at: index + 2) ?? 0
+                if length == 12, let low = codeUnit(in: bytes, at: index + 8) {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let value = Unicode.Scalar(scalar) else { return nil }
+                UTF8.encode(value) { output.append($0) }
+            default: output.append(bytes[index + 1])
+            }
+            index += length
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
