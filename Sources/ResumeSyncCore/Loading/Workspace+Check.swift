@@ -1,6 +1,6 @@
 /// What happens to one file pair during `Workspace.check`, told to an observer so that a test
 /// can hold the run to keeping only a few documents at once.
-public enum FilePairEvent: Hashable, Sendable {
+enum FilePairEvent: Hashable, Sendable {
     /// The pair's files are read and parsed: `documents` documents (0 to 2) are now alive.
     case loaded(RelativePath, documents: Int)
     /// The pair is checked and its documents are released.
@@ -18,7 +18,7 @@ extension Workspace {
 
     /// `check()`, telling `observer` as each file pair is loaded and released (from the worker
     /// threads, possibly at the same time).
-    public func check(observing observer: (@Sendable (FilePairEvent) -> Void)?) throws(InvocationError) -> CheckResult {
+    func check(observing observer: (@Sendable (FilePairEvent) -> Void)?) throws(InvocationError) -> CheckResult {
         var treeLoader = TreeLoader(configuration: configuration)
         treeLoader.source = fileSource
         let loader = treeLoader
