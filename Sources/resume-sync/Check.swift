@@ -22,7 +22,7 @@ extension ResumeSync {
 
         func run() throws {
             let workspace = staged ? try trees.stagedWorkspace : try trees.workspace
-            let result = try workspace.reconcileOrExit()
+            let result = try workspace.checkOrExit()
             switch display.format {
             case .json:
                 Terminal.standardOutput(JSONReport().render(result))
@@ -36,6 +36,19 @@ extension ResumeSync {
                 Terminal.standardError(DiagnosticsReport().summary(result))
             }
             Terminal.exit(result.exitStatus, keeping: result)
+        }
+    }
+}
+
+extension Workspace {
+    /// Checks one file pair at a time, turning an invocation error into exit status 2 with a
+    /// message, as `reconcileOrExit()` does.
+    func checkOrExit() throws -> CheckResult {
+        do {
+            return try check()
+        } catch {
+            Terminal.standardError("resume-sync: error: \(error.message)\n")
+            throw ExitCode(2)
         }
     }
 }

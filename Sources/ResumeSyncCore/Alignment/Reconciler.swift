@@ -15,7 +15,9 @@ public struct Reconciliation: Sendable {
     public var silencing = SilencingOutcome()
 
     /// Exit status as DESIGN §6 has it: 2 broken input, 1 findings at error severity, 0 otherwise.
-    public var exitStatus: Int32 {
+    public var exitStatus: Int32 { Self.exitStatus(of: findings) }
+
+    static func exitStatus(of findings: [Finding]) -> Int32 {
         if findings.contains(where: { $0.rule.meansBrokenInput }) { return 2 }
         if findings.contains(where: { $0.severity == .error }) { return 1 }
         return 0
@@ -93,5 +95,54 @@ public struct Reconciler: Sendable {
             }
         }
         return (findings, entryPairs, unrecorded)
+    }
+}
+
+/// What one file pair leaves behind for `check` once its documents are released: its findings
+/// (severities applied) and the few keys the summary counts.
+struct CheckedFilePair: Sendable {
+    var findings: [Finding]
+    var pairedCount: Int
+    var pairedKeysWithFindings: [EntryKey]
+    var unrecorded: [EntryKey]
+}
+
+extension Reconciler {
+    /// Checks the one file pair of two trees that each hold (at most) that file, as `reconcile`
+    /// checks each of its pairs, and keeps only what `check` reports.
+    func checkFilePair(source: LoadedTree, target: LoadedTree, baseline: Baseline?) -> CheckedFilePair {
+        guard let filePair = Aligner.pairFiles(source: source, target: target).first else {
+            return CheckedFilePair(findings: [], pairedCount: 0, pairedKeysWithFindings: [], unrecorded: [])
+        }
+        let checked = check(filePair, source: source, target: target, baseline: baseline)
+        let findings = configuration.applySeverities(to: checked.findings)
+        let keysWithFindings = Set(findings.map(\.key))
+        let paired = checked.entryPairs.lazy.filter { $0.source != nil && $0.target != nil }.map(\.key)
+        return CheckedFilePair(
+            findings: findings, pairedCount: paired.count,
+            pairedKeysWithFindings: Array(paired.filter { keysWithFindings.contains($0) }),
+            unrecorded: checked.unrecorded)
+    }
+
+    /// The check result of file pairs checked one by one (in file order), as `reconcile` would
+    /// have found it for the whole trees.
+    func checkResult(
+        of parts: [CheckedFilePair], source: TreeSpec, target: TreeSpec, hasBaseline: Bool,
+        baselineFindings: [Finding] = []
+    ) -> CheckResult {
+        var findings = configuration.applySeverities(to: baselineFindings)
+        var unrecorded: [EntryKey] = []
+        var pairedKeysWithFindings: Set<EntryKey> = []
+        var pairedCount = 0
+        for part in parts {
+            findings += part.findings
+            unrecorded += part.unrecorded
+            pairedKeysWithFindings.formUnion(part.pairedKeysWithFindings)
+            pairedCount += part.pairedCount
+        }
+        findings.sort(by: Finding.documentOrder)
+        return CheckResult(
+            source: source, target: target, findings: findings, hasBaseline: hasBaseline,
+            unrecordedPairs: unrecorded, pairedCount: pairedCount, pairedKeysWithFindings: pairedKeysWithFindings)
     }
 }

@@ -22,9 +22,14 @@ public struct DiagnosticsReport: Sendable {
 
     /// The closing line, for standard error: counts, and what to do when there is no baseline.
     public func summary(_ result: Reconciliation) -> String {
+        summary(result.checkResult)
+    }
+
+    /// The closing line of `check`, from what it kept of the trees.
+    public func summary(_ result: CheckResult) -> String {
         let errors = result.findings.filter { $0.severity == .error }.count
         let warnings = result.findings.count - errors
-        let paired = result.entryPairs.filter { $0.source != nil && $0.target != nil }.count
+        let paired = result.pairedCount
         var lines: [String] = []
         if errors == 0 && warnings == 0 {
             lines.append("resume-sync: all \(paired) entry pairs in sync")

@@ -72,13 +72,18 @@ public struct JSONReport: Sendable {
     }
 
     public func render(_ result: Reconciliation) -> String {
+        render(result.checkResult)
+    }
+
+    /// `check --format json`, from what it kept of the trees.
+    public func render(_ result: CheckResult) -> String {
         let errors = result.findings.filter { $0.severity == .error }.count
         let document = Document(
-            source: Tree(root: result.source.spec.displayRoot, language: result.source.spec.language.code),
-            target: Tree(root: result.target.spec.displayRoot, language: result.target.spec.language.code),
+            source: Tree(root: result.source.displayRoot, language: result.source.language.code),
+            target: Tree(root: result.target.displayRoot, language: result.target.language.code),
             summary: Summary(
                 errors: errors, warnings: result.findings.count - errors,
-                entryPairs: result.entryPairs.filter { $0.source != nil && $0.target != nil }.count,
+                entryPairs: result.pairedCount,
                 inSync: result.inSyncCount, hasBaseline: result.hasBaseline, exitStatus: result.exitStatus,
                 silenced: result.silencing.silenced.count),
             findings: result.findings.map(Item.init))

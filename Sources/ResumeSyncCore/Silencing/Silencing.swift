@@ -20,9 +20,18 @@ extension Reconciliation {
     public func silenced(by list: SilenceList?) -> Reconciliation {
         guard let list, !list.silences.isEmpty else { return self }
         var result = self
+        (result.findings, result.silencing) = SilencingOutcome.applying(list, to: findings)
+        return result
+    }
+}
+
+extension SilencingOutcome {
+    /// The findings that `list` does not silence, and what it did: one rule for the full
+    /// reconciliation and for `check`'s lean result.
+    static func applying(_ list: SilenceList, to findings: [Finding]) -> (kept: [Finding], outcome: SilencingOutcome) {
         var used = Set<Int>()
         var silenced: [Finding] = []
-        result.findings = findings.filter { finding in
+        let kept = findings.filter { finding in
             guard !finding.rule.meansBrokenInput,
                   let index = list.silences.firstIndex(where: { $0.matches(finding) }) else { return true }
             used.insert(index)
@@ -30,8 +39,7 @@ extension Reconciliation {
             return false
         }
         let lapsed = list.silences.enumerated().filter { !used.contains($0.offset) }.map(\.element)
-        result.silencing = SilencingOutcome(silenced: silenced, lapsed: lapsed)
-        return result
+        return (kept, SilencingOutcome(silenced: silenced, lapsed: lapsed))
     }
 }
 

@@ -1,0 +1,31 @@
+extension TreeLoader {
+    /// The listed files of two trees, as the file pairs `check` walks: every path of either tree,
+    /// sorted, with the sides it exists on.
+    public struct FileListing: Sendable {
+        public var files: [RelativePath]
+        public var inSource: Set<RelativePath>
+        public var inTarget: Set<RelativePath>
+    }
+
+    /// Lists both trees' content files, with the errors `loadTrees` would throw for them.
+    public func listFilePairs(source: TreeSpec, target: TreeSpec) throws(InvocationError) -> FileListing {
+        let sourceFiles = try listFiles(in: source)
+        let targetFiles = try listFiles(in: target)
+        let inSource = Set(sourceFiles)
+        let inTarget = Set(targetFiles)
+        return FileListing(files: inSource.union(inTarget).sorted(), inSource: inSource, inTarget: inTarget)
+    }
+
+    /// Reads and parses one file of a tree, and gives the tree as far as that file goes: the
+    /// file's document or its `parse-error` findings, or nothing when `exists` is false. One file
+    /// pair can so be checked and released without the rest of the trees.
+    public func loadAlone(_ file: RelativePath, of spec: TreeSpec, side: TreeSide, exists: Bool) -> LoadedTree {
+        var tree = LoadedTree(spec: spec, side: side, files: exists ? [file] : [], documents: [:], failures: [:])
+        guard exists else { return tree }
+        switch loadDocument(file, of: spec, side: side) {
+        case .success(let document): tree.documents[file] = document
+        case .failure(let problem): tree.failures[file] = problem.findings
+        }
+        return tree
+    }
+}

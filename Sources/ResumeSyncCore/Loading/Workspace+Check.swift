@@ -1,0 +1,57 @@
+/// What happens to one file pair during `Workspace.check`, told to an observer so that a test
+/// can hold the run to keeping only a few documents at once.
+enum FilePairEvent: Hashable, Sendable {
+    /// The pair's files are read and parsed: `documents` documents (0 to 2) are now alive.
+    case loaded(RelativePath, documents: Int)
+    /// The pair is checked and its documents are released.
+    case released(RelativePath)
+}
+
+extension Workspace {
+    /// What `check` reports, found one file pair at a time: each pair's two files are read,
+    /// parsed, checked and released before the worker takes the next pair, so memory follows the
+    /// findings and not the size of the trees. It finds exactly what `reconcile().checkResult`
+    /// finds.
+    public func check() throws(InvocationError) -> CheckResult {
+        try check(observing: nil)
+    }
+
+    /// `check()`, telling `observer` as each file pair is loaded and released (from the worker
+    /// threads, possibly at the same time).
+    func check(observing observer: (@Sendable (FilePairEvent) -> Void)?) throws(InvocationError) -> CheckResult {
+        var treeLoader = TreeLoader(configuration: configuration)
+        treeLoader.source = fileSource
+        let loader = treeLoader
+        // The lock holds a record for every entry: read it while the first files are parsed.
+        let workspace = self
+        let pendingBaseline = Background { () -> Result<Baseline?, BaselineError> in
+            Result { () throws(BaselineError) in try workspace.readBaseline() }
+        }
+        let listing = try loader.listFilePairs(source: source, target: target)
+        let silences = try readSilences()
+        let reconciler = reconciler
+        let parts = listing.files.parallelMap { file in
+            // The documents live only inside this closure.
+            let part = { () -> CheckedFilePair in
+                let sourceTree = loader.loadAlone(
+                    file, of: workspace.source, side: .source, exists: listing.inSource.contains(file))
+                let targetTree = loader.loadAlone(
+                    file, of: workspace.target, side: .target, exists: listing.inTarget.contains(file))
+                observer?(.loaded(file, documents: sourceTree.documents.count + targetTree.documents.count))
+                let baseline = try? pendingBaseline.value.get()
+                return reconciler.checkFilePair(source: sourceTree, target: targetTree, baseline: baseline)
+            }()
+            observer?(.released(file))
+            return part
+        }
+        let result: CheckResult
+        switch pendingBaseline.value {
+        case .success(let baseline):
+            result = reconciler.checkResult(of: parts, source: source, target: target, hasBaseline: baseline != nil)
+        case .failure(let error):
+            result = reconciler.checkResult(
+                of: parts, source: source, target: target, hasBaseline: false, baselineFindings: [lockFinding(error)])
+        }
+        return result.silenced(by: silences)
+    }
+}

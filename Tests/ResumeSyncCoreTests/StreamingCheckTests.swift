@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import ResumeSyncCore
+
+/// `Workspace.check()`, which reads, checks and releases one file pair at a time, must report
+/// exactly what the full reconciliation reports (findings, counts, every `check` output format),
+/// and must never hold more than a few documents at once.
+@Suite struct StreamingCheckTests {
+    /// Every field `check`'s reports read, and the reports themselves, agree.
+    static func expectSame(_ lean: CheckResult, _ full: Reconciliation, _ label: String) {
+        let reference = full.checkResult
+        #expect(lean.findings == full.findings, "\(label): findings")
+        #expect(lean.exitStatus == full.exitStatus, "\(label): exit status")
+        #expect(lean.pairedCount == full.entryPairs.filter { $0.source != nil && $0.target != nil }.count, "\(label): pairs")
+        #expect(lean.inSyncCount == full.inSyncCount, "\(label): in sync")
+        #expect(lean.pairedKeysWithFindings == reference.pairedKeysWithFindings, "\(label): keys with findings")
+        #expect(lean.unrecordedPairs == full.unrecordedPairs, "\(label): unrecorded")
+        #expect(lean.hasBaseline == full.hasBaseline, "\(label): baseline")
+        #expect(lean.silencing.silenced == full.silencing.silenced, "\(label): silenced")
+        #expect(lean.silencing.lapsed == full.silencing.lapsed, "\(label): lapsed")
+        #expect(lean.source == full.source.spec && lean.target == full.target.spec, "\(label): trees")
+        #expect(DiagnosticsReport().summary(lean) == DiagnosticsReport().summary(full), "\(label): summary")
+        #expect(JSONReport().render(lean) == JSONReport().render(full), "\(label): json")
+        #expect(SARIFReport().render(lean.findings) == SARIFReport().render(full.findings), "\(label): sarif")
+        #expect(GitHubAnnotationsReport().render(lean.findings) == GitHubAnnotationsReport().render(full.findings), "\(label): github")
+    }
+
+    static func expectSame(_ workspace: Workspace, _ label: String) throws {
+        expectSame(try workspace.check(), try workspace.reconcile(), label)
+    }
+
+    @Test(arguments: ProgressReconcileReportTests.fixtureFolders)
+    func everyFixtureChecksAlikeBothWays(folder: String) throws {
+        try Self.expectSame(try Workspace.load(root: folder), folder)
+    }
+
+    static let zh: [String: String] = [
+        "a.xml": #"<section id="a"><item id="one">第 1 项</item><item id="two">第 2 项，共 12 个</item><item id="three">第三项</item></section>"#,
+        "b.xml": #"<section id="b"><item id="x">乙 2020 年</item></section>"#,
+        "missing.xml": #"<section id="m"><item id="gone">只在中文里</item></section>"#,
+        "broken.xml": #"<section id="p"><item id="q">坏</section>"#,
+        "dup.xml": #"<section id="d"><item id="same">一</item><item id="same">二</item><item id="ok">好</item></section>"#,
+    ]
+    static let en: [String: String] = [
+        "a.xml": #"<section id="a"><item id="one">Item 1</item><item id="two">Item 2, 13 of them</item><item id="four">Orphan</item></section>"#,
+        "b.xml": #"<section id="b"><item id="x">B in 2020</item></section>"#,
+        "orphan.xml": #"<section id="o"><item id="alone">Only in English</item></section>"#,
+        "broken.xml": #"<section id="p"><item id="q">Broken</item></section>"#,
+        "dup.xml": #"<section id="d"><item id="same">One</item><item id="ok">Good</item></section>"#,
+    ]
+
+    /// Missing and orphan files, a parse error, duplicate IDs, missing and orphan entries and a
+    /// number mismatch; without a lock, with one, with one that cannot be read, and silenced.
+    @Test func brokenAndDriftedTreesCheckAlikeBothWays() throws {
+        let noLock = try MergeProject(zh: Self.zh, en: Self.en)
+        try Self.expectSame(noLock.workspace, "no lock")
+        #expect(try noLock.workspace.check().exitStatus == 2, "the parse error is broken input")
+
+        let earlier = Self.zh.merging(["b.xml": #"<section id="b"><item id="x">乙 2019 年</item></section>"#]) { $1 }
+        let valid = Self.zh.filter { $0.key != "broken.xml" && $0.key != "dup.xml" }
+        let locked = try MergeProject(
+            zh: valid, en: Self.en.filter { valid[$0.key] != nil || $0.key == "orphan.xml" },
+            baselineFrom: (earlier.filter { valid[$0.key] != nil }, Self.en.filter { valid[$0.key] != nil }))
+        try Self.expectSame(locked.workspace, "lock")
+        let lockedFindings = try locked.workspace.check().findings.map(\.rule)
+        #expect(lockedFindings.contains(.stale) && lockedFindings.contains(.mismatchNumber))
+
+        let full = try locked.workspace.reconcile()
+        let list = try SilenceRecorder.silence(
+            rule: "mismatch-number", keys: ["a.xml#two"], reason: "counted again", in: full, list: nil).list
+        let lapsed = Silence(
+            key: EntryKey(parsing: "b.xml#x")!, rule: "mismatch-date", sourceValue: "1999", targetValue: "2000",
+            reason: "no longer true")
+        try locked.write(SilenceList.fileName, list.replacing([lapsed]).serialized())
+        try Self.expectSame(locked.workspace, "silenced")
+        let silenced = try locked.workspace.check()
+        #expect(silenced.silencing.silenced.map(\.key.description) == ["a.xml#two"])
+        #expect(silenced.silencing.lapsed == [lapsed])
+
+        try locked.write(Baseline.fileName, "not a lock\n")
+        try Self.expectSame(locked.workspace, "unreadable lock")
+        #expect(try locked.workspace.check().findings.contains { $0.rule == .lockError })
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of the repository's own resume (trees, lock, config), for editing.
+    static func resumeCopy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("resume-sync-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["zh", "en", Baseline.fileName, "resume-sync.toml"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    static func edit(_ folder: URL, _ file: String, _ old: String, _ new: String) throws {
+        let url = folder.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(file) holds \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func theRepositoryResumeChecksAlikeBothWaysAsItIsAndMutated() throws {
+        let folder = try Self.resumeCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try Workspace.load(root: folder.path)
+        try Self.expectSame(workspace, "resume")
+        let clean = try workspace.check()
+        #expect(clean.findings.isEmpty && clean.pairedCount == clean.inSyncCount && clean.pairedCount > 50)
+
+        try Self.edit(folder, "zh/activities.xml", "获得 114 stars", "获得 115 stars")
+        try Self.edit(folder, "en/activities.xml", "2020-01", "2021-01")
+        try Self.edit(folder, "en/education.xml", "<section id=\"education\">", "<section id=\"education\"><item id=\"stray\">x</item>")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("en/honors.xml"))
+        try Self.edit(folder, "zh/talks.xml", "</section>", "</sectio>")
+        try Self.expectSame(workspace, "resume mutated")
+        let mutated = try workspace.check()
+        let rules = Set(mutated.findings.map(\.rule))
+        #expect(rules.isSuperset(of: [.stale, .parseError, .missing, .orphan, .mismatchAttribute]), "\(rules)")
+        #expect(mutated.inSyncCount < mutated.pairedCount)
+    }
+
+    /// Counts the documents alive at once, from the run's own events.
+    final class LifetimeRecorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var alive: [RelativePath: Int] = [:]
+        private(set) var mostAlive = 0
+        private(set) var loaded: [RelativePath] = []
+        private(set) var released: [RelativePath] = []
+
+        func record(_ event: FilePairEvent) {
+            lock.lock()
+            defer { lock.unlock() }
+            switch event {
+            case .loaded(let file, let documents):
+                loaded.append(file)
+                alive[file] = documents
+                mostAlive = max(mostAlive, alive.values.reduce(0, +))
+            case .released(let file):
+                released.append(file)
+                alive[file] = nil
+            }
+        }
+    }
+
+    /// Far more file pairs than there are cores: a run that parsed every file before checking
+    /// (as `reconcile()` does) would have them all alive at once.
+    @Test func checkKeepsOnlyAFewDocumentsAliveAtOnce() throws {
+        let workers = ProcessInfo.processInfo.activeProcessorCount + 1
+        let pairs = 10 * workers
+        var zh: [String: String] = [:]
+        var en: [String: String] = [:]
+        for index in 0..<pairs {
+            zh["f\(index).xml"] = #"<section id="s"><item id="i">第 \#(index) 项</item></section>"#
+            en["f\(index).xml"] = #"<section id="s"><item id="i">Item \#(index + (index % 3 == 0 ? 1 : 0))</item></section>"#
+        }
+        let project = try MergeProject(zh: zh, en: en)
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let recorder = LifetimeRecorder()
+        let result = try project.workspace.check(observing: { recorder.record($0) })
+        #expect(Set(recorder.loaded) == Set(zh.keys.map(RelativePath.init)) && recorder.loaded.count == pairs)
+        #expect(Set(recorder.released) == Set(recorder.loaded) && recorder.released.count == pairs)
+        #expect(recorder.mostAlive >= 2)
+        #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
+        #expect(result.pairedCount == 2 * pairs)
+        #expect(result.findings.count == (pairs + 2) / 3)
+        Self.expectSame(result, try project.workspace.reconcile(), "many pairs")
+    }
+}
