@@ -18,6 +18,19 @@ import Testing
         #expect(TextNormalizer.fingerprintForm("调研与设计产品") != TextNormalizer.fingerprintForm("调研与规划产品"))
     }
 
+    /// An entry's prose fingerprint is hashed as its fingerprint form is written; it must stay
+    /// the digest of the strings, or every lock written before would read as stale.
+    @Test func proseFingerprintIsTheDigestOfPathsAndForms() {
+        let segments = [
+            TextSegment(path: "", text: "支持  GPU\n 共享，  自动扩缩容"), TextSegment(path: "org[1]", text: "才云科技 (Caicloud)"),
+            TextSegment(path: "@title", text: "Ｔｅｃｈ　Lead😀"),
+        ]
+        let content = EntryContent(text: "", segments: segments, neutralValues: [], entityReferences: [], fields: [])
+        #expect(content.proseFingerprint == Fingerprint(of: segments.flatMap { [$0.path, TextNormalizer.fingerprintForm($0.text)] }))
+        // FNV-1a 64 of 0x1F, the bytes, 0x1F, worked out apart from this code (Python).
+        #expect(Fingerprint(of: ["", "支持GPU共享,自动扩缩容"]).hex == "32ee6b9191808593")
+    }
+
     @Test func halfWidthMapsFullWidthForms() {
         #expect(TextNormalizer.halfWidth("（ＡＢ１）：、。") == "(AB1):,.")
     }

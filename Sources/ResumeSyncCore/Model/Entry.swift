@@ -68,7 +68,15 @@ public struct EntryContent: Hashable, Sendable {
         self.entityReferences = entityReferences
         self.fields = fields
         // The staleness check reads it for both sides of every pair: made once, here.
-        self.proseFingerprint = Fingerprint(of: segments.flatMap { [$0.path, TextNormalizer.fingerprintForm($0.text)] })
+        // Path, then fingerprint form, for each segment: hashed as written, no string made.
+        var hasher = FingerprintHasher()
+        for segment in segments {
+            for byte in segment.path.utf8 { hasher.append(byte) }
+            hasher.endPart()
+            TextNormalizer.fingerprintForm(segment.text, into: &hasher)
+            hasher.endPart()
+        }
+        self.proseFingerprint = hasher.fingerprint
     }
 
     /// Fingerprint of everything neutral, order-independent for attributes. Only `accept` and

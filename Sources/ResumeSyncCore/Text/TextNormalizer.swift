@@ -70,9 +70,16 @@ public enum TextNormalizer {
     /// and a space survives only between two letters or digits, so `支持GPU共享`, `支持 GPU 共享`
     /// and `支持 GPU  共享` are one text.
     public static func fingerprintForm(_ text: some StringProtocol) -> String {
-        // One pass: map to half width, fold spaces, keep a space only between two word characters.
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
+        fingerprintForm(text, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The fingerprint form's UTF-8 bytes, written to `output`: a buffer, or straight into a
+    /// `FingerprintHasher`, so that fingerprinting an entry makes no string at all.
+    public static func fingerprintForm(_ text: some StringProtocol, into output: inout some UTF8Sink) {
+        // One pass: map to half width, fold spaces, keep a space only between two word characters.
         var previous: Unicode.Scalar?
         var pendingSpace = false
         for original in text.unicodeScalars {
@@ -88,7 +95,6 @@ public enum TextNormalizer {
             append(scalar, to: &output)
             previous = scalar
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Full-width ASCII and CJK punctuation mapped to their ASCII counterparts.
@@ -102,7 +108,7 @@ public enum TextNormalizer {
     }
 
     @inline(__always)
-    private static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    private static func append(_ scalar: Unicode.Scalar, to output: inout some UTF8Sink) {
         if scalar.value < 0x80 {
             output.append(UInt8(scalar.value))
         } else {
@@ -196,16 +202,12 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     public init(of parts: [String]) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = FingerprintHasher()
         for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            hash ^= 0x1F
-            hash &*= 0x0000_0100_0000_01B3
+            for byte in part.utf8 { hasher.append(byte) }
+            hasher.endPart()
         }
-        value = hash
+        self = hasher.fingerprint
     }
 
     /// The 16 lowercase hex digits, zero-padded.
@@ -229,4 +231,32 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
         var container = encoder.singleValueContainer()
         try container.encode(hex)
     }
+}
+
+/// Where UTF-8 bytes are written one at a time.
+public protocol UTF8Sink {
+    mutating func append(_ byte: UInt8)
+}
+
+extension Array: UTF8Sink where Element == UInt8 {}
+
+/// A fingerprint taken as its parts are written: FNV-1a over each part's bytes, each part
+/// closed by a unit separator, as `Fingerprint(of:)` does with whole strings.
+public struct FingerprintHasher: UTF8Sink {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01B3
+    }
+
+    /// Ends the current part.
+    public mutating func endPart() {
+        append(0x1F)
+    }
+
+    public var fingerprint: Fingerprint { Fingerprint(value: hash) }
 }
