@@ -93,7 +93,7 @@ struct ContentBuilder {
             }
         }
         // Fields laid out as blocks (no text of the entry's own between them) read best apart.
-        let separator = TextNormalizer.collapsingWhitespace(ownText).isEmpty ? " · " : " "
+        let separator = TextNormalizer.isBlank(ownText) ? " · " : " "
         let display = chunks.map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
         return EntryContent(
             text: display.joined(separator: separator),

@@ -8,12 +8,40 @@ public enum TextNormalizer {
         return string.withUTF8 { collapsingWhitespace(utf8: $0) }
     }
 
+    /// Whether the text is empty or white space only (what collapsing it would leave empty),
+    /// found without making the collapsed string.
+    public static func isBlank(_ text: String) -> Bool {
+        var string = text
+        return string.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let length = spaceLength(bytes, at: index)
+                if length == 0 { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
     private static func collapsingWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { output in
             var written = 0
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
+                // Printable ASCII, most of any text, needs no look at what follows.
+                let byte = bytes[index]
+                if byte > 0x20 && byte < 0x7F {
+                    if pendingSpace {
+                        output[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    output[written] = byte
+                    written += 1
+                    index += 1
+                    continue
+                }
                 let spaceLength = spaceLength(bytes, at: index)
                 if spaceLength > 0 {
                     pendingSpace = written > 0
