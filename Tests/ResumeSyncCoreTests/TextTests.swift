@@ -31,6 +31,37 @@ import Testing
         #expect(Fingerprint(of: ["", "支持GPU共享,自动扩缩容"]).hex == "32ee6b9191808593")
     }
 
+    /// The byte-level fingerprint form against the scalar-by-scalar definition it replaced,
+    /// on generated texts of ASCII, Han, full-width forms, CJK punctuation, Unicode spaces,
+    /// accented letters and emoji.
+    @Test func fingerprintFormMatchesItsScalarDefinition() {
+        func reference(_ text: String) -> String {
+            var output = String.UnicodeScalarView()
+            var previous: Unicode.Scalar?
+            var pendingSpace = false
+            func isWord(_ scalar: Unicode.Scalar) -> Bool {
+                !Han.isHan(scalar) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            }
+            for original in text.unicodeScalars {
+                let scalar = TextNormalizer.halfWidth(original)
+                if scalar.properties.isWhitespace { pendingSpace = true; continue }
+                if pendingSpace, let previous, isWord(previous), isWord(scalar) { output.append(" ") }
+                pendingSpace = false
+                output.append(scalar)
+                previous = scalar
+            }
+            return String(output)
+        }
+        let pieces = ["a", "Z", "9", " ", "\n", "\t", "\u{3000}", "\u{00A0}", "\u{2003}", "中", "文", "，", "。", "（", "Ａ", "１",
+                      "“", "’", "【", "é", "ß", "😀", "-", "&", "\u{0301}", "Ω", "٣", "\u{2028}", "\u{85}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(TextNormalizer.fingerprintForm(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(Han.contains("the 中 text") && !Han.contains("the text, ｜ ①") && Han.contains("㐀"))
+    }
+
     @Test func halfWidthMapsFullWidthForms() {
         #expect(TextNormalizer.halfWidth("（ＡＢ１）：、。") == "(AB1):,.")
     }

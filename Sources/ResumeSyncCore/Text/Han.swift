@@ -10,6 +10,9 @@ public enum Han {
     }
 
     public static func contains(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.contains(where: isHan)
+        // Han starts at U+3400, whose UTF-8 lead byte is 0xE3: a text without such a byte
+        // (any English text) is answered without decoding it.
+        guard text.utf8.contains(where: { $0 >= 0xE3 }) else { return false }
+        return text.unicodeScalars.contains(where: isHan)
     }
 }

@@ -107,22 +107,54 @@ public enum TextNormalizer {
     /// The fingerprint form's UTF-8 bytes, written to `output`: a buffer, or straight into a
     /// `FingerprintHasher`, so that fingerprinting an entry makes no string at all.
     public static func fingerprintForm(_ text: some StringProtocol, into output: inout some UTF8Sink) {
-        // One pass: map to half width, fold spaces, keep a space only between two word characters.
-        var previous: Unicode.Scalar?
-        var pendingSpace = false
-        for original in text.unicodeScalars {
-            let scalar = halfWidth(original)
-            if CharacterClass.isSpace(scalar) {
-                pendingSpace = true
-                continue
+        // One pass over the UTF-8 bytes: map to half width, fold spaces, keep a space only
+        // between two word characters. ASCII is taken byte by byte; other scalars are decoded
+        // (a String's bytes are valid UTF-8) and copied as written unless they map to ASCII.
+        var string = String(text)
+        string.withUTF8 { bytes in
+            var previous: Unicode.Scalar?
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                let scalar: Unicode.Scalar
+                var mapped = false
+                if length == 1 {
+                    scalar = Unicode.Scalar(lead)
+                } else {
+                    let original = decode(bytes, at: index, length: length)
+                    scalar = halfWidth(original)
+                    mapped = scalar != original
+                }
+                if CharacterClass.isSpace(scalar) {
+                    pendingSpace = true
+                    index += length
+                    continue
+                }
+                if pendingSpace, let previous, isWordScalar(previous), isWordScalar(scalar) {
+                    output.append(0x20)
+                }
+                pendingSpace = false
+                if length == 1 || mapped {
+                    append(scalar, to: &output)
+                } else {
+                    for offset in 0..<length { output.append(bytes[index + offset]) }
+                }
+                previous = scalar
+                index += length
             }
-            if pendingSpace, let previous, isWordScalar(previous), isWordScalar(scalar) {
-                output.append(0x20)
-            }
-            pendingSpace = false
-            append(scalar, to: &output)
-            previous = scalar
         }
+    }
+
+    /// The scalar whose valid UTF-8 sequence of `length` (2 to 4) bytes starts at `index`.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Full-width ASCII and CJK punctuation mapped to their ASCII counterparts.
@@ -159,7 +191,9 @@ public enum TextNormalizer {
         }
     }
 
+    @inline(__always)
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return CharacterClass.isWord(scalar) }
         if Han.isHan(scalar) { return false }
         return CharacterClass.isWord(scalar)
     }
