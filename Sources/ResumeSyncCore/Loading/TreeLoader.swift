@@ -170,7 +170,6 @@ public struct TreeLoader: Sendable {
                 source: side == .source ? location : nil,
                 target: side == .target ? location : nil)])
         }
-        let lines = LineTable(bytes: bytes)
         do {
             let tree = DocumentSyntax(for: file) == .html
                 ? try HTMLDocumentParser.parse(bytes) : try XMLDocumentParser.parse(bytes)
@@ -182,13 +181,13 @@ public struct TreeLoader: Sendable {
             // The first fatal error is the cause; the ones after it are its consequences.
             let fatal = error.diagnostics.filter(\.isFatal)
             guard let first = fatal.first ?? error.diagnostics.first else {
-                return .failure(problem("the file cannot be parsed", at: lines.location(of: 0, path: displayPath)))
+                return .failure(problem("the file cannot be parsed", at: LineTable(bytes: bytes).location(of: 0, path: displayPath)))
             }
             var message = first.message
             if fatal.count > 1 {
                 message += " (and \(fatal.count - 1) more error\(fatal.count == 2 ? "" : "s") after it)"
             }
-            let findings = problem(message, at: lines.location(of: first.byteOffset, path: displayPath)).findings
+            let findings = problem(message, at: LineTable(bytes: bytes).location(of: first.byteOffset, path: displayPath)).findings
             return .failure(LoadProblem(findings: findings))
         }
     }
