@@ -62,6 +62,19 @@ import Testing
         #expect(Han.contains("the 中 text") && !Han.contains("the text, ｜ ①") && Han.contains("㐀"))
     }
 
+    /// Folding white space, by its fast paths (already folded, only trimmed) and its full one,
+    /// against its definition: the text split at white space, joined by one space.
+    @Test func collapsingWhitespaceMatchesItsDefinition() {
+        let pieces = ["a", "Z", " ", " ", "\n", "\t", "\r\n", "\u{3000}", "\u{00A0}", "\u{2003}", "\u{85}", "中", "，", "é", "😀", "\u{7F}", "\u{1}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            #expect(TextNormalizer.collapsingWhitespace(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(TextNormalizer.isBlank(text) == expected.isEmpty)
+        }
+    }
+
     @Test func halfWidthMapsFullWidthForms() {
         #expect(TextNormalizer.halfWidth("（ＡＢ１）：、。") == "(AB1):,.")
     }

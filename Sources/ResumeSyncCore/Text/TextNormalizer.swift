@@ -5,7 +5,46 @@ public enum TextNormalizer {
     /// Works on UTF-8 bytes, without decoding: this runs over every text of every file.
     public static func collapsingWhitespace(_ text: some StringProtocol) -> String {
         var string = String(text)
-        return string.withUTF8 { collapsingWhitespace(utf8: $0) }
+        // Most texts need trimming at most: they are returned as they are, or as a slice,
+        // without building (and validating) a new string.
+        guard let folded = string.withUTF8({ foldedRange($0) }) else {
+            return string.withUTF8 { collapsingWhitespace(utf8: $0) }
+        }
+        if folded == 0..<string.utf8.count { return string }
+        let utf8 = string.utf8
+        return String(string[utf8.index(utf8.startIndex, offsetBy: folded.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: folded.upperBound)])
+    }
+
+    /// The byte range of the text without its leading and trailing white space, when inside
+    /// it every run of white space is already one ASCII space; `nil` when something inside
+    /// needs folding.
+    private static func foldedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start: Int?
+        var end = 0
+        var runStart: Int?
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            var length = 1
+            if !(lead > 0x20 && lead < 0x7F) {
+                let space = spaceLength(bytes, at: index)
+                if space > 0 {
+                    if start != nil, runStart == nil { runStart = index }
+                    index += space
+                    continue
+                }
+                length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            }
+            if let run = runStart {
+                guard index - run == 1, bytes[run] == 0x20 else { return nil }
+                runStart = nil
+            }
+            if start == nil { start = index }
+            index = min(index + length, bytes.count)
+            end = index
+        }
+        guard let start else { return 0..<0 }
+        return start..<end
     }
 
     /// Whether the text is empty or white space only (what collapsing it would leave empty),
