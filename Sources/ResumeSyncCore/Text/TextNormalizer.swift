@@ -288,13 +288,7 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
         var value: UInt64 = 0
         var count = 0
         for byte in digits {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
-            default: return nil
-            }
+            guard let digit = HexDigit.value(byte) else { return nil }
             count += 1
             guard count <= 16 else { return nil }
             value = value << 4 | UInt64(digit)
@@ -360,4 +354,18 @@ public struct FingerprintHasher: UTF8Sink {
     }
 
     public var fingerprint: Fingerprint { Fingerprint(value: hash) }
+}
+
+/// ASCII hex digits, as fingerprints and JSON `\u` escapes write them.
+enum HexDigit {
+    /// The value of one hex digit, either case; `nil` for any other byte.
+    @inline(__always)
+    static func value(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte &- UInt8(ascii: "a") &+ 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte &- UInt8(ascii: "A") &+ 10
+        default: return nil
+        }
+    }
 }
