@@ -13,6 +13,9 @@ struct ContentBuilder {
     private var neutralValues: [NeutralValue] = []
     private var entities: [String] = []
     private var fields: [String] = []
+    /// No field's text and no neutral element's went into `chunks`: the readable text is then
+    /// the entry's own segment, folded once rather than twice.
+    private var chunksHoldOwnTextOnly = true
 
     init(profile: FormatProfile, isEntryNeutral: Bool) {
         self.profile = profile
@@ -21,13 +24,13 @@ struct ContentBuilder {
 
     mutating func addText(_ text: String, path: String) {
         chunks[chunks.count - 1] += text
-        if path.isEmpty { ownText += text }
+        if path.isEmpty { ownText += text } else { chunksHoldOwnTextOnly = false }
         appendSegment(text, path: path)
     }
 
     mutating func addEntity(_ name: String, path: String) {
         chunks[chunks.count - 1] += "&\(name);"
-        if path.isEmpty { ownText += "&\(name);" }
+        if path.isEmpty { ownText += "&\(name);" } else { chunksHoldOwnTextOnly = false }
         appendSegment("&\(name);", path: path)
         entities.append(name)
     }
@@ -69,6 +72,7 @@ struct ContentBuilder {
     mutating func addNeutralElement(_ element: XMLElement, path: String) {
         let text = TextNormalizer.collapsingWhitespace(Self.flatText(of: element))
         chunks[chunks.count - 1] += text
+        chunksHoldOwnTextOnly = false
         neutralValues.append(NeutralValue(path: path, value: text, kind: .element))
     }
 
@@ -83,8 +87,10 @@ struct ContentBuilder {
     var content: EntryContent {
         var segments: [TextSegment] = []
         var neutral = neutralValues
+        var ownSegment = ""
         for path in segmentOrder {
             let text = TextNormalizer.collapsingWhitespace(segmentText[path] ?? "")
+            if path.isEmpty { ownSegment = text }
             if text.isEmpty { continue }
             if isEntryNeutral {
                 neutral.append(NeutralValue(path: path.isEmpty ? "." : path, value: text, kind: .element))
@@ -92,11 +98,19 @@ struct ContentBuilder {
                 segments.append(TextSegment(path: path, text: text))
             }
         }
-        // Fields laid out as blocks (no text of the entry's own between them) read best apart.
-        let separator = TextNormalizer.isBlank(ownText) ? " · " : " "
-        let display = chunks.map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+        // The own segment is the chunks with a space at each boundary between them, so folded
+        // it is the folded chunks joined by spaces.
+        let text: String
+        if chunksHoldOwnTextOnly {
+            text = ownSegment
+        } else {
+            // Fields laid out as blocks (no text of the entry's own between them) read best apart.
+            let separator = TextNormalizer.isBlank(ownText) ? " · " : " "
+            let display = chunks.map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+            text = display.joined(separator: separator)
+        }
         return EntryContent(
-            text: display.joined(separator: separator),
+            text: text,
             segments: segments,
             neutralValues: neutral,
             entityReferences: isEntryNeutral ? [] : entities,
