@@ -19,47 +19,50 @@ public enum TextNormalizer {
     /// it every run of white space is already one ASCII space; `nil` when something inside
     /// needs folding.
     private static func foldedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var start: Int?
-        var end = 0
-        var runStart: Int?
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            var length = 1
-            if !(lead > 0x20 && lead < 0x7F) {
-                let space = spaceLength(bytes, at: index)
-                if space > 0 {
-                    if start != nil, runStart == nil { runStart = index }
-                    index += space
-                    continue
-                }
-                length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        let count = bytes.count
+        var index = skippingSpace(bytes, from: 0)
+        let start = index
+        var end = index
+        while index < count {
+            let byte = bytes[index]
+            if byte > 0x20 && byte < 0x7F {
+                index += 1
+                end = index
+                continue
             }
-            if let run = runStart {
-                guard index - run == 1, bytes[run] == 0x20 else { return nil }
-                runStart = nil
+            if byte == 0x20, index + 1 < count, spaceLength(bytes, at: index + 1) == 0 {
+                // One ASCII space between two characters: already folded.
+                index += 1
+                continue
             }
-            if start == nil { start = index }
-            index = min(index + length, bytes.count)
+            let space = spaceLength(bytes, at: index)
+            if space > 0 {
+                // Any other white space is fine only where nothing but white space follows.
+                return skippingSpace(bytes, from: index) == count ? start..<end : nil
+            }
+            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            index = min(index + length, count)
             end = index
         }
-        guard let start else { return 0..<0 }
         return start..<end
+    }
+
+    /// The index after the white space starting at `index`.
+    private static func skippingSpace(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var position = index
+        while position < bytes.count {
+            let length = spaceLength(bytes, at: position)
+            if length == 0 { break }
+            position += length
+        }
+        return position
     }
 
     /// Whether the text is empty or white space only (what collapsing it would leave empty),
     /// found without making the collapsed string.
     public static func isBlank(_ text: String) -> Bool {
         var string = text
-        return string.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let length = spaceLength(bytes, at: index)
-                if length == 0 { return false }
-                index += length
-            }
-            return true
-        }
+        return string.withUTF8 { skippingSpace($0, from: 0) == $0.count }
     }
 
     private static func collapsingWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
