@@ -19,7 +19,10 @@ struct TokenScan {
     init(_ text: String) {
         // This runs for every text of every entry: one pass for the flags, and the half-width
         // form shares the original's storage unless some scalar actually changes.
-        let original = Array(text.unicodeScalars)
+        // Filled in one decoding pass (`Array(text.unicodeScalars)` counts the scalars first).
+        var original: [Unicode.Scalar] = []
+        original.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { original.append(scalar) }
         var changed = false
         var at = false, dot = false, digit = false, ampersand = false
         for written in original {
