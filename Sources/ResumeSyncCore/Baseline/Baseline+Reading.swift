@@ -56,15 +56,8 @@ extension Baseline {
 /// Reads the lock line by line: canonical records (what `serialized()` writes) directly from
 /// the bytes, every other line through `JSONDecoder`, whose verdicts and messages are the rule.
 struct LockReader {
-    private struct Header: Codable {
-        var format: String
-        var version: Int
-    }
-
-    private struct Record: Codable {
-        var key: String
-        var sides: [String: Baseline.Side]
-    }
+    private typealias Header = Baseline.LockHeader
+    private typealias Record = Baseline.LockRecord
 
     let source: LockBytes
     private var records: [EntryKey: [String: Baseline.Side]] = [:]

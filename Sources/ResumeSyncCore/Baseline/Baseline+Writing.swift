@@ -1,15 +1,20 @@
 import Foundation
 
 extension Baseline {
-    private struct Header: Codable {
+    /// The lock's first line.
+    struct LockHeader: Codable {
         var format: String
         var version: Int
     }
 
-    private struct Record: Codable {
+    /// One line after it, as JSON sees it.
+    struct LockRecord: Codable {
         var key: String
         var sides: [String: Side]
     }
+
+    private typealias Header = LockHeader
+    private typealias Record = LockRecord
 
     /// The lock file's text: the header, then one record a line in key order, each as
     /// `JSONEncoder` writes it with sorted keys and unescaped slashes.
