@@ -14,7 +14,7 @@ public enum NeutralTokenizer {
     /// no capital after the first: `the`, `Scheduler`) are taken from the text like every
     /// identifier, so no later kind sees their letters and the other tokens are the same, but
     /// they are not kept. In a Latin-script text they are most of the tokens, and the checks
-    /// need them only when the other side names something (see `PairFacts`).
+    /// need them only when the pair holds a required name or an ordinal (see `PairFacts`).
     static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken] {
         guard !text.isEmpty else { return [] }
         var scan = TokenScan(text)
