@@ -2,17 +2,8 @@
 public struct DiffJSONReport: Sendable {
     public init() {}
 
-    struct Side: Encodable {
-        var path: String
-        var line: Int
-        var column: Int
-        var text: String
-    }
-
-    struct Change: Encodable {
-        var kind: String
-        var text: String
-    }
+    typealias Side = JSONReportPiece.Side
+    typealias Change = JSONReportPiece.Change
 
     struct Block: Encodable {
         var key: String
@@ -29,15 +20,9 @@ public struct DiffJSONReport: Sendable {
                 key: block.key.description,
                 rules: block.findings.map(\.rule.id),
                 messages: block.findings.map(\.message),
-                source: block.source.map { Side(path: $0.location.path, line: $0.location.line, column: $0.location.column, text: $0.text) },
-                target: block.target.map { Side(path: $0.location.path, line: $0.location.line, column: $0.location.column, text: $0.text) },
-                sourceChange: block.sourceChange?.map { piece in
-                    switch piece {
-                    case .same(let text): return Change(kind: "same", text: text)
-                    case .removed(let text): return Change(kind: "removed", text: text)
-                    case .added(let text): return Change(kind: "added", text: text)
-                    }
-                })
+                source: block.source.map(Side.init),
+                target: block.target.map(Side.init),
+                sourceChange: block.sourceChange?.map(Change.init))
         }
         return JSONReport.encode(items)
     }

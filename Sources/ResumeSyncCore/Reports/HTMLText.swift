@@ -19,28 +19,12 @@ enum HTMLText {
 
     /// One of the tool's own messages: its `command` spans become `<code>`, the rest is escaped.
     static func message(_ text: String) -> String {
-        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
-        let balanced = parts.count % 2 == 1
-        var output = ""
-        for (index, part) in parts.enumerated() {
-            if index % 2 == 1, balanced || index < parts.count - 1 {
-                output += "<code>\(escape(part))</code>"
-            } else {
-                output += (index % 2 == 1 ? "`" : "") + escape(part)
-            }
-        }
-        return output
+        MarkedText.message(text, code: { "<code>\(escape($0))</code>" }, escape: escape, strayTick: "`")
     }
 
     /// A word diff with `<del>` and `<ins>`.
     static func change(_ pieces: [WordDiff.Piece]) -> String {
-        pieces.map { piece in
-            switch piece {
-            case .same(let text): return escape(text)
-            case .removed(let text): return "<del>\(escape(text))</del>"
-            case .added(let text): return "<ins>\(escape(text))</ins>"
-            }
-        }.joined()
+        MarkedText.change(pieces, escape: escape)
     }
 
     /// The CSS class of a rule's colour: the mismatch rules share one.

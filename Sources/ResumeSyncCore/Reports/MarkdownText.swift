@@ -67,29 +67,13 @@ enum MarkdownText {
 
     /// One of the tool's own messages: its `command` spans stay code, the rest is escaped.
     static func message(_ text: String) -> String {
-        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
-        let balanced = parts.count % 2 == 1
-        var output = ""
-        for (index, part) in parts.enumerated() {
-            if index % 2 == 1, balanced || index < parts.count - 1 {
-                output += code(part)
-            } else {
-                output += (index % 2 == 1 ? "\\`" : "") + escape(part)
-            }
-        }
-        return output
+        MarkedText.message(text, code: code, escape: escape, strayTick: "\\`")
     }
 
     /// A word diff with `<del>` and `<ins>`, which GitHub renders inside list items and table
     /// cells alike (strike-through and underline) where `~~` and `**` fail next to Chinese
     /// punctuation.
     static func change(_ pieces: [WordDiff.Piece]) -> String {
-        pieces.map { piece in
-            switch piece {
-            case .same(let text): return escape(text)
-            case .removed(let text): return "<del>\(escape(text))</del>"
-            case .added(let text): return "<ins>\(escape(text))</ins>"
-            }
-        }.joined()
+        MarkedText.change(pieces, escape: escape)
     }
 }

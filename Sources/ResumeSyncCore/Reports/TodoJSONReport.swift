@@ -33,17 +33,8 @@ public struct TodoJSONReport: Sendable {
         var counts: [String: Int]
     }
 
-    struct Side: Encodable {
-        var path: String
-        var line: Int
-        var column: Int
-        var text: String
-    }
-
-    struct Change: Encodable {
-        var kind: String
-        var text: String
-    }
+    typealias Side = JSONReportPiece.Side
+    typealias Change = JSONReportPiece.Change
 
     struct Finding: Encodable {
         var rule: String
@@ -114,9 +105,6 @@ public struct TodoJSONReport: Sendable {
     }
 
     static func item(_ item: TodoItem) -> Item {
-        let side = { (side: DiffReport.Block.Side?) in
-            side.map { Side(path: $0.location.path, line: $0.location.line, column: $0.location.column, text: $0.text) }
-        }
         let stale = item.findings.first { $0.rule == .stale }
         return Item(
             key: item.key.description,
@@ -128,16 +116,10 @@ public struct TodoJSONReport: Sendable {
                 Finding(rule: $0.rule.id, severity: $0.severity.rawValue, message: $0.message,
                         sourceValue: $0.sourceValue, targetValue: $0.targetValue)
             },
-            source: side(item.source),
-            target: side(item.target),
+            source: item.source.map(Side.init),
+            target: item.target.map(Side.init),
             previousSourceText: stale?.previousSourceText,
-            sourceChange: item.sourceChange?.map { piece in
-                switch piece {
-                case .same(let text): return Change(kind: "same", text: text)
-                case .removed(let text): return Change(kind: "removed", text: text)
-                case .added(let text): return Change(kind: "added", text: text)
-                }
-            },
+            sourceChange: item.sourceChange?.map(Change.init),
             targetEditedSinceBaseline: stale.map { _ in item.targetEditedSinceBaseline },
             nested: item.nested.isEmpty ? nil : item.nested.map { Nested(key: $0.key.description, text: $0.text) },
             fileEntries: item.fileEntryCount,
