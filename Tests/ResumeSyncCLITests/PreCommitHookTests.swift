@@ -185,29 +185,11 @@ struct GitSandbox {
 
     /// Runs a program (not resume-sync) with the isolation environment, capturing its output.
     static func run(_ command: [String], in folder: URL, environment: [String: String] = [:]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in isolation.merging(environment, uniquingKeysWith: { $1 }) { env[key] = value }
+        var overrides: [String: String?] = [:]
+        for (key, value) in isolation.merging(environment, uniquingKeysWith: { $1 }) { overrides[key] = value }
         // Hooks find `resume-sync` on the PATH when a test installs the bare command.
-        env["PATH"] = ResumeSyncCommand.executable.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-        process.environment = env
-        let scratch = try Sandbox.emptyFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        overrides["PATH"] = ResumeSyncCommand.executable.deletingLastPathComponent().path + ":" + path
+        return try ProcessRunner.run(command, in: folder, environment: overrides).result
     }
 }

@@ -25,32 +25,57 @@ enum ResumeSyncCommand {
 
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CommandResult {
+        var overrides: [String: String?] = ["NO_COLOR": nil]
+        for (key, value) in environment { overrides[key] = value }
+        return try ProcessRunner.run([executable.path] + arguments, in: directory, environment: overrides).result
+    }
+}
+
+/// Runs a program with its output captured in files (a pipe that fills up would block it),
+/// standard input empty, this process's environment with `environment`'s changes (`nil`
+/// removes a variable), killed after `timeout` seconds when one is given.
+enum ProcessRunner {
+    struct Outcome {
+        var result: CommandResult
+        var timedOut: Bool
+    }
+
+    static func run(
+        _ command: [String], in directory: URL, environment: [String: String?] = [:], timeout: Double? = nil
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let scratch = FileManager.default.temporaryDirectory
-        let outURL = scratch.appendingPathComponent("resume-sync-stdout-\(UUID().uuidString)")
-        let errURL = scratch.appendingPathComponent("resume-sync-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
+        let scratch = try Sandbox.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        var timedOut = false
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                timedOut = true
+            }
+        }
         process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let read = { (url: URL) in String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }
+        return Outcome(
+            result: CommandResult(status: process.terminationStatus, stdout: read(outURL), stderr: read(errURL)),
+            timedOut: timedOut)
     }
 }
 

@@ -97,41 +97,16 @@ enum BoundedCommand {
         _ arguments: [String], in directory: URL, seconds: Double, addressSpaceKiB: Int? = nil,
         environment: [String: String] = [:], prefix: [String] = []
     ) throws -> CommandResult {
-        let process = Process()
-        let command = prefix + [ResumeSyncCommand.executable.path] + arguments
+        var command = prefix + [ResumeSyncCommand.executable.path] + arguments
         if let addressSpaceKiB {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -v \(addressSpaceKiB) && exec \"$@\"", "sh"] + command
-        } else {
-            process.executableURL = URL(fileURLWithPath: command[0])
-            process.arguments = Array(command.dropFirst())
+            command = ["/bin/sh", "-c", "ulimit -v \(addressSpaceKiB) && exec \"$@\"", "sh"] + command
         }
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let scratch = try Sandbox.emptyFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
+        var overrides: [String: String?] = ["NO_COLOR": nil]
+        for (key, value) in environment { overrides[key] = value }
+        let outcome = try ProcessRunner.run(command, in: directory, environment: overrides, timeout: seconds)
+        if outcome.timedOut {
+            throw TimedOut(arguments: arguments, seconds: seconds, output: outcome.result.stdout + outcome.result.stderr)
         }
-        let read = { (url: URL) in String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            throw TimedOut(arguments: arguments, seconds: seconds, output: read(outURL) + read(errURL))
-        }
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: read(outURL), stderr: read(errURL))
+        return outcome.result
     }
 }
