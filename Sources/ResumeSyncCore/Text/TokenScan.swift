@@ -17,9 +17,9 @@ struct TokenScan {
     let hasAmpersand: Bool
 
     init(_ text: String) {
-        // This runs for every text of every entry: one pass for the flags, and the half-width
-        // form shares the original's storage unless some scalar actually changes.
-        // Filled in one decoding pass (`Array(text.unicodeScalars)` counts the scalars first).
+        // This runs for every text of every entry: the scalars are read in one decoding pass
+        // (`Array(text.unicodeScalars)` counts them first), the flags in one more, and the
+        // half-width form shares the original's storage unless some scalar actually changes.
         var original: [Unicode.Scalar] = []
         original.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { original.append(scalar) }
