@@ -67,15 +67,6 @@ import Testing
         return baseline
     }
 
-    func error(_ text: String) -> BaselineError? {
-        do {
-            _ = try Baseline(parsing: text)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func generatedRecordsRoundTripThroughTheFastReader() throws {
         let baseline = Self.randomBaseline(seed: 7, count: 600)
         let text = baseline.serialized()
@@ -129,13 +120,13 @@ import Testing
                 let side = try Baseline(parsing: text).records[EntryKey(file: RelativePath("a.xml"), id: EntryID("x"))]?["en"]
                 #expect(side?.text == expected.sides["en"]?.text, "\(literal)")
             } else {
-                #expect(error(text)?.message == "line 2 is not a valid baseline record", "\(literal)")
-                #expect(error(text)?.line == 2)
+                #expect(lockReadingError(text)?.message == "line 2 is not a valid baseline record", "\(literal)")
+                #expect(lockReadingError(text)?.line == 2)
             }
         }
         // The plain lone surrogate and the unknown escape are refused, as JSONDecoder refuses them.
-        #expect(error(Self.header + "\n" + #"{"key":"a.xml#x","sides":{"en":{"neutral":"0000000000000001","prose":"0000000000000002","text":"\ud800"}}}"#)?.line == 2)
-        #expect(error(Self.header + "\n" + #"{"key":"a.xml#x","sides":{"en":{"neutral":"0000000000000001","prose":"0000000000000002","text":"\x"},"zh":{"neutral":"0000000000000003","prose":"0000000000000004","text":"t"}}}"#)?.line == 2)
+        #expect(lockReadingError(Self.header + "\n" + #"{"key":"a.xml#x","sides":{"en":{"neutral":"0000000000000001","prose":"0000000000000002","text":"\ud800"}}}"#)?.line == 2)
+        #expect(lockReadingError(Self.header + "\n" + #"{"key":"a.xml#x","sides":{"en":{"neutral":"0000000000000001","prose":"0000000000000002","text":"\x"},"zh":{"neutral":"0000000000000003","prose":"0000000000000004","text":"t"}}}"#)?.line == 2)
     }
 
     @Test func linesOfAnotherShapeAreReadByTheFallback() throws {
@@ -173,18 +164,18 @@ import Testing
         let badKeySpaced = badKey.replacingOccurrences(of: #"{"key":"#, with: #"{ "key": "#)
         func lock(_ lines: String...) -> String { ([Self.header] + lines).joined(separator: "\n") + "\n" }
 
-        #expect(error(lock(good, "", badHex))?.message == "line 4 is not a valid baseline record")
-        #expect(error(lock(good, shortHex))?.line == 3)
-        #expect(error(lock(good, badKey))?.message == "'#x' is not an entry key")
-        #expect(error(lock(good, badKeySpaced))?.message == "'#x' is not an entry key")
-        let twice = try #require(error(lock(good, good)))
+        #expect(lockReadingError(lock(good, "", badHex))?.message == "line 4 is not a valid baseline record")
+        #expect(lockReadingError(lock(good, shortHex))?.line == 3)
+        #expect(lockReadingError(lock(good, badKey))?.message == "'#x' is not an entry key")
+        #expect(lockReadingError(lock(good, badKeySpaced))?.message == "'#x' is not an entry key")
+        let twice = try #require(lockReadingError(lock(good, good)))
         #expect(twice.line == 3)
         #expect(twice.message == "the entry a.xml#x is recorded twice")
-        let conflict = try #require(error(lock(good, "<<<<<<< HEAD", good, "=======")))
+        let conflict = try #require(lockReadingError(lock(good, "<<<<<<< HEAD", good, "=======")))
         #expect(conflict.line == 3)
         #expect(conflict.message.contains("merge conflict"))
-        #expect(error(good + "\n")?.message == "not a resume-sync lock file: the first line is not its header")
-        #expect(error("\n\n")?.message == "the lock file is empty: it has no header")
+        #expect(lockReadingError(good + "\n")?.message == "not a resume-sync lock file: the first line is not its header")
+        #expect(lockReadingError("\n\n")?.message == "the lock file is empty: it has no header")
     }
 
     @Test func textsAreReadFromTheLockAsParsedAfterItIsReplaced() throws {

@@ -18,40 +18,31 @@ import Testing
         #expect(try Baseline(parsing: text).serialized() == text)
     }
 
-    func error(_ text: String) -> BaselineError? {
-        do {
-            _ = try Baseline(parsing: text)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func conflictMarkersAreReportedWithTheirLine() throws {
         let text = "{\"format\":\"resume-sync.lock\",\"version\":1}\n<<<<<<< HEAD\n{}\n=======\n"
-        let problem = try #require(error(text))
+        let problem = try #require(lockReadingError(text))
         #expect(problem.line == 2)
         #expect(problem.message.contains("merge conflict"))
     }
 
     @Test func newerFormatVersionIsRefused() throws {
-        let problem = try #require(error("{\"format\":\"resume-sync.lock\",\"version\":2}\n"))
+        let problem = try #require(lockReadingError("{\"format\":\"resume-sync.lock\",\"version\":2}\n"))
         #expect(problem.message.contains("format version 2"))
     }
 
     @Test func garbageLineIsReportedWithItsLine() throws {
-        let problem = try #require(error("{\"format\":\"resume-sync.lock\",\"version\":1}\n\nnot json\n"))
+        let problem = try #require(lockReadingError("{\"format\":\"resume-sync.lock\",\"version\":1}\n\nnot json\n"))
         #expect(problem.line == 3)
     }
 
     @Test func missingHeaderIsRefused() throws {
-        #expect(error("")?.message.contains("empty") == true)
-        #expect(error("{\"key\":\"a#b\",\"sides\":{}}\n")?.line == 1)
+        #expect(lockReadingError("")?.message.contains("empty") == true)
+        #expect(lockReadingError("{\"key\":\"a#b\",\"sides\":{}}\n")?.line == 1)
     }
 
     @Test func aKeyRecordedTwiceIsRefused() throws {
         let record = #"{"key":"a.xml#b","sides":{}}"#
-        let problem = try #require(error("{\"format\":\"resume-sync.lock\",\"version\":1}\n\(record)\n\(record)\n"))
+        let problem = try #require(lockReadingError("{\"format\":\"resume-sync.lock\",\"version\":1}\n\(record)\n\(record)\n"))
         #expect(problem.line == 3)
     }
 }

@@ -63,3 +63,13 @@ struct Summary: Hashable, CustomStringConvertible {
 extension Reconciliation {
     var summaries: [Summary] { findings.map(Summary.init) }
 }
+
+/// Why a lock text cannot be read, or `nil` when it can.
+func lockReadingError(_ text: String) -> BaselineError? {
+    do {
+        _ = try Baseline(parsing: text)
+        return nil
+    } catch {
+        return error
+    }
+}

@@ -85,7 +85,10 @@ public struct Reconciler: Sendable {
         var unrecorded: [EntryKey] = []
         for pair in Aligner.pairEntries(filePair) {
             entryPairs.append(pair)
-            context.pairFacts = PairFacts(pair, in: context)
+            context.pairFacts = nil
+            if let sourceEntry = pair.source, let targetEntry = pair.target {
+                context.pairFacts = context.facts(of: pair, source: sourceEntry, target: targetEntry)
+            }
             for check in checks {
                 findings += check.findings(for: pair, in: context)
             }

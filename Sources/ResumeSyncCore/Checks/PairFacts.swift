@@ -63,13 +63,3 @@ extension CheckContext {
             sourceWritesHan: self.source.language.writesHan, targetWritesHan: self.target.language.writesHan)
     }
 }
-
-extension PairFacts {
-    /// The facts of a pair present on both sides, with the languages of the context's trees.
-    init?(_ pair: EntryPair, in context: CheckContext) {
-        guard let source = pair.source, let target = pair.target else { return nil }
-        self.init(
-            key: pair.key, source: source, target: target,
-            sourceWritesHan: context.source.language.writesHan, targetWritesHan: context.target.language.writesHan)
-    }
-}
