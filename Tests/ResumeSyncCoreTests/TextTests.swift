@@ -53,11 +53,21 @@ import Testing
             return String(output)
         }
         let pieces = ["a", "Z", "9", " ", "\n", "\t", "\u{3000}", "\u{00A0}", "\u{2003}", "中", "文", "，", "。", "（", "Ａ", "１",
-                      "“", "’", "【", "é", "ß", "😀", "-", "&", "\u{0301}", "Ω", "٣", "\u{2028}", "\u{85}"]
+                      "“", "’", "【", "é", "ß", "😀", "-", "&", "\u{0301}", "Ω", "٣", "\u{2028}", "\u{85}",
+                      // The edges of the run of three-byte ideographs written as they are (U+4000
+                      // to U+9FFF), Yijing hexagrams among them, and Han just outside it.
+                      "\u{4000}", "\u{4DC0}", "䷿", "一", "\u{9FFF}", "㐀", "\u{A000}", "豈"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
-            #expect(TextNormalizer.fingerprintForm(text) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let expected = reference(text)
+            #expect(TextNormalizer.fingerprintForm(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            // Hashed as it is written (in runs) and byte by byte: the same digest.
+            var hashed = FingerprintHasher()
+            TextNormalizer.fingerprintForm(text, into: &hashed)
+            var byByte = FingerprintHasher()
+            for byte in expected.utf8 { byByte.append(byte) }
+            #expect(hashed.fingerprint == byByte.fingerprint)
         }
         #expect(Han.contains("the 中 text") && !Han.contains("the text, ｜ ①") && Han.contains("㐀"))
     }

@@ -13,13 +13,13 @@ public struct UntranslatedCheck: EntryCheck {
         if target.needsTranslation {
             return [context.finding(.untranslated, pair, "\(pair.key) is marked as needing translation")]
         }
-        let sourceSegments = Dictionary(source.content.segments.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
         let glossary = context.glossary
         for segment in target.content.segments {
             // Han that a glossary term keeps in the target (`"高策" = "Ce Gao (高策)"`) is allowed.
             guard Han.contains(glossary.removingAllowedHan(from: segment.text)) else { continue }
-            let copied = sourceSegments[segment.path].map {
-                TextNormalizer.fingerprintForm($0) == TextNormalizer.fingerprintForm(segment.text)
+            // The first source segment at the same path, as a dictionary of them would keep.
+            let copied = source.content.segments.first { $0.path == segment.path }.map {
+                TextNormalizer.fingerprintForm($0.text) == TextNormalizer.fingerprintForm(segment.text)
             } ?? false
             if copied {
                 return [context.finding(

@@ -16,21 +16,21 @@ public enum NeutralTokenizer {
     /// they are not kept. In a Latin-script text they are most of the tokens, and the checks
     /// need them only when the pair holds a required name or an ordinal (see `PairFacts`).
     static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken] {
-        guard !text.isEmpty else { return [] }
+        guard TokenScan.mayHoldTokens(text) else { return [] }
         var scan = TokenScan(text)
-        if scan.hasAmpersand { scanAll(&scan, EntityScanner.match) { $0 == "&" } }
-        if scan.hasDotOrColon { scanAll(&scan, LinkScanner.url) { $0.isASCIIAlphanumeric } }
-        if scan.hasAt { scanAll(&scan, LinkScanner.email) { $0.isASCIIAlphanumeric } }
+        if scan.hasAmpersand { scanAll(&scan, EntityScanner.match, startingAt: .entity) }
+        if scan.hasDotOrColon { scanAll(&scan, LinkScanner.url, startingAt: .alphanumeric) }
+        if scan.hasAt { scanAll(&scan, LinkScanner.email, startingAt: .alphanumeric) }
         if scan.hasDigit {
-            scanAll(&scan, PhoneScanner.match) { $0.isASCIIDigit || $0 == "+" || $0 == "(" || $0 == "t" }
-            scanAll(&scan, DateScanner.match) { $0.isASCIIDigit || $0.isASCIIUppercase }
+            scanAll(&scan, PhoneScanner.match, startingAt: .phone)
+            scanAll(&scan, DateScanner.match, startingAt: .date)
         }
         if keepingPlainWords {
-            scanAllMarking(&scan, LatinScanner.match) { $0.isLatinLetter || $0 == "@" }
+            scanAllMarking(&scan, LatinScanner.match, startingAt: .latin)
         } else {
-            scanAllMarking(&scan, LatinScanner.matchTakingPlainWords) { $0.isLatinLetter || $0 == "@" }
+            scanAllMarking(&scan, LatinScanner.matchTakingPlainWords, startingAt: .latin)
         }
-        if scan.hasDigit { scanAll(&scan, NumberScanner.match) { $0.isASCIIDigit || $0 == "第" } }
+        if scan.hasDigit { scanAll(&scan, NumberScanner.match, startingAt: .number) }
         return scan.tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -39,20 +39,20 @@ public enum NeutralTokenizer {
     /// A scanner whose `nil` value takes the text without a token.
     typealias MarkingScanner = (TokenScan, Int) -> (end: Int, value: TokenValue?)?
 
-    /// Runs `scanner` wherever a free scalar could start its kind of token (`starts`, checked
-    /// on the half-width scalar: a cheap filter, the scanner decides).
-    private static func scanAll(_ scan: inout TokenScan, _ scanner: Scanner, starts: (Unicode.Scalar) -> Bool) {
+    /// Runs `scanner` wherever a free scalar could start its kind of token (`kind`, as
+    /// `TokenStarts` reads the half-width scalar: a cheap filter, the scanner decides).
+    private static func scanAll(_ scan: inout TokenScan, _ scanner: Scanner, startingAt kind: TokenStarts) {
         scanAllMarking(&scan, { scan, index -> (end: Int, value: TokenValue?)? in
             scanner(scan, index).map { ($0.end, $0.value) }
-        }, starts: starts)
+        }, startingAt: kind)
     }
 
     /// As `scanAll`, for a scanner that may take text without a token.
-    private static func scanAllMarking(_ scan: inout TokenScan, _ scanner: MarkingScanner, starts: (Unicode.Scalar) -> Bool) {
+    private static func scanAllMarking(_ scan: inout TokenScan, _ scanner: MarkingScanner, startingAt kind: TokenStarts) {
         var index = 0
         while index < scan.count {
-            if !scan.taken[index], starts(scan.scalars[index]), let match = scanner(scan, index), match.end > index,
-               scan.isFree(index..<match.end) {
+            if scan.starts[index].contains(kind), !scan.taken[index], let match = scanner(scan, index),
+               match.end > index, scan.isFree(index..<match.end) {
                 if let value = match.value {
                     scan.take(index..<match.end, value)
                 } else {

@@ -150,53 +150,59 @@ public enum TextNormalizer {
     /// `FingerprintHasher`, so that fingerprinting an entry makes no string at all.
     public static func fingerprintForm(_ text: some StringProtocol, into output: inout some UTF8Sink) {
         // One pass over the UTF-8 bytes: map to half width, fold spaces, keep a space only
-        // between two word characters. ASCII is taken byte by byte; other scalars are decoded
-        // (a String's bytes are valid UTF-8) and copied as written unless they map to ASCII.
+        // between two word characters. Bytes that stay as they are (ASCII other than space,
+        // and the ideographs of U+4000 to U+9FFF, which are never space, word or mapped) are
+        // written as runs; other scalars are decoded (a String's bytes are valid UTF-8) and
+        // copied as written unless they map to ASCII.
         var string = String(text)
         string.withUTF8 { bytes in
-            var previous: Unicode.Scalar?
+            var previousIsWord = false
             var pendingSpace = false
+            // `bytes[runStart..<index]` are to be written as they are. While a space is
+            // pending the run is empty: the space, if kept, goes before what follows.
+            var runStart = 0
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
-                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                let scalar: Unicode.Scalar
-                var mapped = false
-                if length == 1 {
-                    scalar = Unicode.Scalar(lead)
-                } else {
-                    let original = decode(bytes, at: index, length: length)
-                    scalar = halfWidth(original)
-                    mapped = scalar != original
-                }
-                if CharacterClass.isSpace(scalar) {
-                    pendingSpace = true
-                    index += length
+                if lead < 0x80, lead != 0x20, lead < 0x09 || lead > 0x0D {
+                    if pendingSpace {
+                        let isWord = CharacterClass.isWord(Unicode.Scalar(lead))
+                        if previousIsWord, isWord { output.append(0x20) }
+                        pendingSpace = false
+                        previousIsWord = isWord
+                    } else {
+                        previousIsWord = CharacterClass.isWord(Unicode.Scalar(lead))
+                    }
+                    index += 1
                     continue
                 }
-                if pendingSpace, let previous, isWordScalar(previous), isWordScalar(scalar) {
-                    output.append(0x20)
+                if lead >= 0xE4, lead <= 0xE9 {
+                    pendingSpace = false
+                    previousIsWord = false
+                    index += 3
+                    continue
                 }
-                pendingSpace = false
-                if length == 1 || mapped {
-                    append(scalar, to: &output)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                let (original, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                let scalar = length == 1 ? original : halfWidth(original)
+                if CharacterClass.isSpace(scalar) {
+                    pendingSpace = true
                 } else {
-                    for offset in 0..<length { output.append(bytes[index + offset]) }
+                    let isWord = isWordScalar(scalar)
+                    if pendingSpace, previousIsWord, isWord { output.append(0x20) }
+                    pendingSpace = false
+                    if length == 1 || scalar != original {
+                        append(scalar, to: &output)
+                    } else {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                    }
+                    previousIsWord = isWord
                 }
-                previous = scalar
                 index += length
+                runStart = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
-    }
-
-    /// The scalar whose valid UTF-8 sequence of `length` (2 to 4) bytes starts at `index`.
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
-        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Full-width ASCII and CJK punctuation mapped to their ASCII counterparts.
@@ -331,9 +337,11 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 }
 
-/// Where UTF-8 bytes are written one at a time.
+/// Where UTF-8 bytes are written, one at a time or in runs.
 public protocol UTF8Sink {
     mutating func append(_ byte: UInt8)
+    /// Writes a run of bytes.
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
 }
 
 extension Array: UTF8Sink where Element == UInt8 {}
@@ -351,12 +359,40 @@ public struct FingerprintHasher: UTF8Sink {
         hash &*= 0x0000_0100_0000_01B3
     }
 
+    /// The run hashed in a local, so that the multiply chain is not also a chain of stores
+    /// and loads through `self`.
+    @inline(__always)
+    public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        var hash = self.hash
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        self.hash = hash
+    }
+
     /// Ends the current part.
     public mutating func endPart() {
         append(0x1F)
     }
 
     public var fingerprint: Fingerprint { Fingerprint(value: hash) }
+}
+
+/// Decoding of valid UTF-8 (a `String`'s own bytes), one scalar at a time.
+enum UTF8Bytes {
+    /// The scalar that starts at `index` and the number of its bytes.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
 }
 
 /// ASCII hex digits, as fingerprints and JSON `\u` escapes write them.

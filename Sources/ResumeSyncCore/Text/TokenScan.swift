@@ -6,6 +6,9 @@
 struct TokenScan {
     let original: [Unicode.Scalar]
     let scalars: [Unicode.Scalar]
+    /// For each scalar, the kinds of token that may start there (`TokenStarts`), so that a
+    /// pass of the tokenizer skips the rest with one byte test.
+    let starts: [TokenStarts]
     private(set) var taken: [Bool]
     private(set) var tokens: [NeutralToken] = []
 
@@ -17,32 +20,69 @@ struct TokenScan {
     let hasAmpersand: Bool
 
     init(_ text: String) {
-        // This runs for every text of every entry: the scalars are read in one decoding pass
-        // (`Array(text.unicodeScalars)` counts them first), the flags in one more, and the
-        // half-width form shares the original's storage unless some scalar actually changes.
-        var original: [Unicode.Scalar] = []
-        original.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { original.append(scalar) }
+        // This runs for every text of every entry: the scalars, where tokens may start and the
+        // flags come from one decoding pass over the UTF-8 bytes into buffers of the right
+        // size, and the half-width form shares the original's storage unless some scalar
+        // actually changes.
+        var text = text
         var changed = false
         var at = false, dot = false, digit = false, ampersand = false
-        for written in original {
-            let scalar = TextNormalizer.halfWidth(written)
-            if scalar != written { changed = true }
-            switch scalar {
-            case "@": at = true
-            case ".", ":": dot = true
-            case "&": ampersand = true
-            case "0"..."9", "第": digit = true
-            default: break
+        var starts: [TokenStarts] = []
+        let original = text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, scalarCount in
+                starts = [TokenStarts](unsafeUninitializedCapacity: bytes.count) { kinds, kindCount in
+                    var index = 0
+                    while index < bytes.count {
+                        let (written, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                        index += length
+                        let scalar = length == 1 ? written : TextNormalizer.halfWidth(written)
+                        if scalar != written { changed = true }
+                        switch scalar {
+                        case "@": at = true
+                        case ".", ":": dot = true
+                        case "&": ampersand = true
+                        case "0"..."9", "第": digit = true
+                        default: break
+                        }
+                        (scalars.baseAddress! + scalarCount).initialize(to: written)
+                        (kinds.baseAddress! + scalarCount).initialize(to: TokenStarts(of: scalar))
+                        scalarCount += 1
+                    }
+                    kindCount = scalarCount
+                }
             }
         }
         self.original = original
         self.scalars = changed ? original.map(TextNormalizer.halfWidth) : original
+        self.starts = starts
         taken = Array(repeating: false, count: original.count)
         hasAt = at
         hasDotOrColon = dot
         hasDigit = digit
         hasAmpersand = ampersand
+    }
+
+    /// Whether any scalar of `text` may start a token: a text of Han characters, spaces and
+    /// punctuation alone (most Chinese titles and sentences without figures) has no token,
+    /// and is told so from its bytes without decoding it into a scan.
+    static func mayHoldTokens(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                // The three-byte sequences of U+4000 to U+9FFF (most CJK ideographs) keep their
+                // width and start nothing, `第` (E7 AC AC) aside.
+                if lead >= 0xE4, lead <= 0xE9, !(lead == 0xE7 && bytes[index + 1] == 0xAC && bytes[index + 2] == 0xAC) {
+                    index += 3
+                    continue
+                }
+                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                if !TokenStarts(of: length == 1 ? scalar : TextNormalizer.halfWidth(scalar)).isEmpty { return true }
+                index += length
+            }
+            return false
+        }
     }
 
     var count: Int { scalars.count }
@@ -170,6 +210,46 @@ struct ScalarSet: Sendable {
         case 0..<64: return low & (1 << UInt64(scalar.value)) != 0
         case 64..<128: return high & (1 << UInt64(scalar.value - 64)) != 0
         default: return others.contains(scalar)
+        }
+    }
+}
+
+/// The kinds of token a half-width scalar may start, one bit for each pass of the tokenizer
+/// (see `NeutralTokenizer`): each pass runs its scanner only where its bit is set.
+struct TokenStarts: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// `&` of an entity reference.
+    static let entity = TokenStarts(rawValue: 1 << 0)
+    /// An ASCII letter or digit: URLs and e-mail addresses.
+    static let alphanumeric = TokenStarts(rawValue: 1 << 1)
+    /// A digit, `+`, `(` or the `t` of `tel:`.
+    static let phone = TokenStarts(rawValue: 1 << 2)
+    /// A digit or an uppercase letter (a month's name).
+    static let date = TokenStarts(rawValue: 1 << 3)
+    /// A Latin letter or `@`.
+    static let latin = TokenStarts(rawValue: 1 << 4)
+    /// A digit or `第`.
+    static let number = TokenStarts(rawValue: 1 << 5)
+
+    @inline(__always)
+    init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    @inline(__always)
+    init(of scalar: Unicode.Scalar) {
+        switch scalar.value {
+        case 0x30...0x39: self = [.alphanumeric, .phone, .date, .number]
+        case 0x41...0x5A: self = [.alphanumeric, .date, .latin]
+        case 0x74: self = [.alphanumeric, .latin, .phone]
+        case 0x61...0x7A: self = [.alphanumeric, .latin]
+        case 0x26: self = .entity
+        case 0x2B, 0x28: self = .phone
+        case 0x40: self = .latin
+        case 0x7B2C: self = .number
+        case 0x00C0...0x00D6, 0x00D8...0x00F6, 0x00F8...0x024F: self = .latin
+        default: self = []
         }
     }
 }

@@ -1,0 +1,55 @@
+import Testing
+@testable import ResumeSyncCore
+
+/// The filters in front of the tokenizer's passes: where each kind of token may start, and
+/// which texts are known to hold none without being scanned.
+@Suite struct TokenScanTests {
+    /// `TokenStarts` against the tests each pass made of a scalar before it existed.
+    @Test func startsAreWhatEachPassLooksFor() {
+        func expected(_ scalar: Unicode.Scalar) -> TokenStarts {
+            var starts: TokenStarts = []
+            if scalar == "&" { starts.insert(.entity) }
+            if scalar.isASCIIAlphanumeric { starts.insert(.alphanumeric) }
+            if scalar.isASCIIDigit || scalar == "+" || scalar == "(" || scalar == "t" { starts.insert(.phone) }
+            if scalar.isASCIIDigit || scalar.isASCIIUppercase { starts.insert(.date) }
+            if scalar.isLatinLetter || scalar == "@" { starts.insert(.latin) }
+            if scalar.isASCIIDigit || scalar == "第" { starts.insert(.number) }
+            return starts
+        }
+        let scalars = (0...0x1_0000).compactMap(Unicode.Scalar.init) + ["😀", "\u{20000}"]
+        let wrong = scalars.filter { TokenStarts(of: $0) != expected($0) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).map { String($0.value, radix: 16) })")
+    }
+
+    /// Whether a text may hold a token, read from its bytes, against its definition: some
+    /// scalar, in half-width form, may start one. The pieces reach every branch: ASCII, the
+    /// three-byte ideographs skipped by their lead byte, `第` among them and its neighbours,
+    /// full-width forms that map to starts, Latin letters, and four-byte scalars.
+    @Test func tokenlessTextsAreToldFromTheirBytes() {
+        let pieces = ["中", "文", "第", "笫", "筭", "，", "。", "　", " ", ",", "%", "-", "a", "T", "7", "&", "@", "(", "+",
+                      "１", "Ａ", "＆", "＠", "é", "ÿ", "×", "Ω", "😀", "\u{4000}", "\u{9FFF}", "㐀", "\u{A000}", "“"]
+        var generator = SystemRandomNumberGenerator()
+        var tokenless = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = text.unicodeScalars.contains { !TokenStarts(of: TextNormalizer.halfWidth($0)).isEmpty }
+            #expect(TokenScan.mayHoldTokens(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if !expected { tokenless += 1 }
+        }
+        #expect(tokenless > 100)
+        #expect(NeutralTokenizer.tokens(in: "第二十届会议，中文。").map(\.key).isEmpty == false)
+        #expect(NeutralTokenizer.tokens(in: "中文，标点。“引号”").isEmpty)
+    }
+
+    /// The scan's scalars, their half-width form and starts, from one pass over the bytes.
+    @Test func scanReadsEveryScalarOnce() {
+        let text = "Ａ１，第😀é a"
+        let scan = TokenScan(text)
+        #expect(scan.original == Array(text.unicodeScalars))
+        #expect(scan.scalars == text.unicodeScalars.map(TextNormalizer.halfWidth))
+        #expect(scan.starts == scan.scalars.map(TokenStarts.init(of:)))
+        #expect(scan.hasDigit && !scan.hasAt && !scan.hasDotOrColon && !scan.hasAmpersand)
+        let plain = TokenScan("plain words")
+        #expect(plain.scalars == plain.original && !plain.hasDigit)
+    }
+}
