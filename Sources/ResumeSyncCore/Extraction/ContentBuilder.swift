@@ -7,9 +7,12 @@ struct ContentBuilder {
     let isEntryNeutral: Bool
     /// The readable text in chunks: the entry's own text, and each top-level field's.
     private var chunks: [String] = [""]
-    private var ownText = ""
-    private var segmentOrder: [String] = []
-    private var segmentText: [String: String] = [:]
+    /// No text of the entry's own, outside its fields, but white space.
+    private var ownTextIsBlank = true
+    /// Each path's text, in the order the paths first got some. An entry has a handful of
+    /// paths and most text goes to the one before, so a list beats hashing each path.
+    private var segmentTexts: [(path: String, text: String)] = []
+    private var lastSegment = 0
     private var neutralValues: [NeutralValue] = []
     private var entities: [String] = []
     private var fields: [String] = []
@@ -24,13 +27,17 @@ struct ContentBuilder {
 
     mutating func addText(_ text: String, path: String) {
         chunks[chunks.count - 1] += text
-        if path.isEmpty { ownText += text } else { chunksHoldOwnTextOnly = false }
+        if path.isEmpty {
+            if ownTextIsBlank { ownTextIsBlank = TextNormalizer.isBlank(text) }
+        } else {
+            chunksHoldOwnTextOnly = false
+        }
         appendSegment(text, path: path)
     }
 
     mutating func addEntity(_ name: String, path: String) {
         chunks[chunks.count - 1] += "&\(name);"
-        if path.isEmpty { ownText += "&\(name);" } else { chunksHoldOwnTextOnly = false }
+        if path.isEmpty { ownTextIsBlank = false } else { chunksHoldOwnTextOnly = false }
         appendSegment("&\(name);", path: path)
         entities.append(name)
     }
@@ -77,19 +84,23 @@ struct ContentBuilder {
     }
 
     private mutating func appendSegment(_ text: String, path: String) {
-        if segmentText[path] == nil {
-            segmentOrder.append(path)
-            segmentText[path] = ""
+        if lastSegment < segmentTexts.count, segmentTexts[lastSegment].path == path {
+            segmentTexts[lastSegment].text += text
+        } else if let index = segmentTexts.firstIndex(where: { $0.path == path }) {
+            lastSegment = index
+            segmentTexts[index].text += text
+        } else {
+            lastSegment = segmentTexts.count
+            segmentTexts.append((path, text))
         }
-        segmentText[path, default: ""] += text
     }
 
     var content: EntryContent {
         var segments: [TextSegment] = []
         var neutral = neutralValues
         var ownSegment = ""
-        for path in segmentOrder {
-            let text = TextNormalizer.collapsingWhitespace(segmentText[path] ?? "")
+        for (path, segmentText) in segmentTexts {
+            let text = TextNormalizer.collapsingWhitespace(segmentText)
             if path.isEmpty { ownSegment = text }
             if text.isEmpty { continue }
             if isEntryNeutral {
@@ -105,7 +116,7 @@ struct ContentBuilder {
             text = ownSegment
         } else {
             // Fields laid out as blocks (no text of the entry's own between them) read best apart.
-            let separator = TextNormalizer.isBlank(ownText) ? " · " : " "
+            let separator = ownTextIsBlank ? " · " : " "
             let display = chunks.map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
             text = display.joined(separator: separator)
         }

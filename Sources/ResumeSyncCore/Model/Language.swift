@@ -1,18 +1,17 @@
 /// A content language, by its BCP 47-style code (`zh`, `zh-CN`, `en`).
 public struct Language: Hashable, Sendable, CustomStringConvertible {
-    public var code: String
+    public let code: String
+    /// Whether the language is written with Han characters, so that Han text in it is expected.
+    /// Worked out from the code once: the checks ask it for every entry pair.
+    public let writesHan: Bool
 
     public init(_ code: String) {
         self.code = code
+        let primary = code.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        writesHan = ["zh", "ja", "ko", "yue", "wuu", "lzh", "cmn"].contains(primary)
     }
 
     public var description: String { code }
-
-    /// Whether the language is written with Han characters, so that Han text in it is expected.
-    public var writesHan: Bool {
-        let primary = code.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-        return ["zh", "ja", "ko", "yue", "wuu", "lzh", "cmn"].contains(primary)
-    }
 }
 
 /// One of the two parallel trees: where it is, what language it holds, and how to show its paths.

@@ -110,32 +110,27 @@ enum LatinScanner {
     static let connectors = ScalarSet("/._-'’")
 
     static func match(_ scan: TokenScan, _ index: Int) -> (end: Int, value: TokenValue?)? {
-        guard let end = end(scan, index) else { return nil }
+        guard let (end, _) = end(scan, index) else { return nil }
         return (end, .identifier(LatinToken(scan.string(index..<end))))
     }
 
     /// As `match`, but a plain word (`LatinToken.isPlainWord`: letters only, no capital after
     /// the first) is taken without a token.
     static func matchTakingPlainWords(_ scan: TokenScan, _ index: Int) -> (end: Int, value: TokenValue?)? {
-        guard let end = end(scan, index) else { return nil }
-        var plain = true
-        for position in index..<end {
-            guard let scalar = scan[position], scalar.isLatinLetter,
-                  position == index || !scalar.isASCIIUppercase else {
-                plain = false
-                break
-            }
-        }
-        return (end, plain ? nil : .identifier(LatinToken(scan.string(index..<end))))
+        guard let (end, isPlain) = end(scan, index) else { return nil }
+        return (end, isPlain ? nil : .identifier(LatinToken(scan.string(index..<end))))
     }
 
-    /// Where a Latin token starting at `index` ends, if one does.
-    private static func end(_ scan: TokenScan, _ index: Int) -> Int? {
+    /// Where a Latin token starting at `index` ends, if one does, and whether it is a plain
+    /// word: Latin letters only, no capital after the first.
+    private static func end(_ scan: TokenScan, _ index: Int) -> (end: Int, isPlain: Bool)? {
         guard let first = scan[index] else { return nil }
         var position = index
+        var isPlain = true
         if first == "@" {
             guard let next = scan[index + 1], next.isLatinLetter else { return nil }
             position += 1
+            isPlain = false
         } else {
             guard first.isLatinLetter else { return nil }
         }
@@ -146,9 +141,14 @@ enum LatinScanner {
         if isNumberWord(scan, index) { return nil }
         position += 1
         while let scalar = scan[position] {
-            if scalar.isLatinAlphanumeric {
+            if scalar.isLatinLetter {
+                if scalar.isASCIIUppercase { isPlain = false }
+                position += 1
+            } else if scalar.isASCIIDigit {
+                isPlain = false
                 position += 1
             } else if connectors.contains(scalar), let next = scan[position + 1], next.isLatinAlphanumeric {
+                isPlain = false
                 position += 2
             } else {
                 break
@@ -157,9 +157,10 @@ enum LatinScanner {
         while let scalar = scan[position], scalar == "+" || scalar == "#",
               let previous = scan[position - 1], previous.isLatinLetter || previous == "+" {
             guard !(scan[position + 1]?.isLatinAlphanumeric ?? false) else { break }
+            isPlain = false
             position += 1
         }
-        return position
+        return (position, isPlain)
     }
 
     /// `million` of `150 million`, `percent` of `6 percent`: words a number reader takes.

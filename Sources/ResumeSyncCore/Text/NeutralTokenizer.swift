@@ -41,6 +41,7 @@ public enum NeutralTokenizer {
 
     /// Runs `scanner` wherever a free scalar could start its kind of token (`kind`, as
     /// `TokenStarts` reads the half-width scalar: a cheap filter, the scanner decides).
+    @inline(__always)
     private static func scanAll(_ scan: inout TokenScan, _ scanner: Scanner, startingAt kind: TokenStarts) {
         scanAllMarking(&scan, { scan, index -> (end: Int, value: TokenValue?)? in
             scanner(scan, index).map { ($0.end, $0.value) }
@@ -48,19 +49,19 @@ public enum NeutralTokenizer {
     }
 
     /// As `scanAll`, for a scanner that may take text without a token.
+    @inline(__always)
     private static func scanAllMarking(_ scan: inout TokenScan, _ scanner: MarkingScanner, startingAt kind: TokenStarts) {
-        var index = 0
+        var index = scan.nextStart(of: kind, from: 0)
         while index < scan.count {
-            if scan.starts[index].contains(kind), !scan.taken[index], let match = scanner(scan, index),
-               match.end > index, scan.isFree(index..<match.end) {
+            if !scan.taken[index], let match = scanner(scan, index), match.end > index, scan.isFree(index..<match.end) {
                 if let value = match.value {
                     scan.take(index..<match.end, value)
                 } else {
                     scan.mark(index..<match.end)
                 }
-                index = match.end
+                index = scan.nextStart(of: kind, from: match.end)
             } else {
-                index += 1
+                index = scan.nextStart(of: kind, from: index + 1)
             }
         }
     }

@@ -31,19 +31,44 @@ struct TokenScan {
         let original = text.withUTF8 { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, scalarCount in
                 starts = [TokenStarts](unsafeUninitializedCapacity: bytes.count) { kinds, kindCount in
+                    if Self.isASCII(bytes) {
+                        // Most English texts: a byte is a scalar, nothing maps, and the starts
+                        // and flags come from tables.
+                        var flags: UInt8 = 0
+                        Self.asciiTables.withUnsafeBufferPointer { tables in
+                            for (index, byte) in bytes.enumerated() {
+                                (scalars.baseAddress! + index).initialize(to: Unicode.Scalar(byte))
+                                (kinds.baseAddress! + index).initialize(to: TokenStarts(rawValue: tables[Int(byte)].starts))
+                                flags |= tables[Int(byte)].flags
+                            }
+                        }
+                        at = flags & Flag.at != 0
+                        dot = flags & Flag.dotOrColon != 0
+                        digit = flags & Flag.digit != 0
+                        ampersand = flags & Flag.ampersand != 0
+                        scalarCount = bytes.count
+                        kindCount = bytes.count
+                        return
+                    }
                     var index = 0
                     while index < bytes.count {
                         let (written, length) = UTF8Bytes.scalar(in: bytes, at: index)
                         index += length
+                        if written.value >= 0x4000, written.value <= 0x9FFF, written != "第" {
+                            // An ideograph of the three-byte run: it keeps its width, sets no
+                            // flag and starts nothing.
+                            (scalars.baseAddress! + scalarCount).initialize(to: written)
+                            (kinds.baseAddress! + scalarCount).initialize(to: [])
+                            scalarCount += 1
+                            continue
+                        }
                         let scalar = length == 1 ? written : TextNormalizer.halfWidth(written)
                         if scalar != written { changed = true }
-                        switch scalar {
-                        case "@": at = true
-                        case ".", ":": dot = true
-                        case "&": ampersand = true
-                        case "0"..."9", "第": digit = true
-                        default: break
-                        }
+                        let flags = Self.flags(of: scalar)
+                        at = at || flags & Flag.at != 0
+                        dot = dot || flags & Flag.dotOrColon != 0
+                        digit = digit || flags & Flag.digit != 0
+                        ampersand = ampersand || flags & Flag.ampersand != 0
                         (scalars.baseAddress! + scalarCount).initialize(to: written)
                         (kinds.baseAddress! + scalarCount).initialize(to: TokenStarts(of: scalar))
                         scalarCount += 1
@@ -60,6 +85,37 @@ struct TokenScan {
         hasDotOrColon = dot
         hasDigit = digit
         hasAmpersand = ampersand
+    }
+
+    /// The bits of `flags(of:)`.
+    private enum Flag {
+        static let at: UInt8 = 1, dotOrColon: UInt8 = 2, digit: UInt8 = 4, ampersand: UInt8 = 8
+    }
+
+    /// Which of the `has…` flags a half-width scalar sets.
+    @inline(__always)
+    private static func flags(of scalar: Unicode.Scalar) -> UInt8 {
+        switch scalar {
+        case "@": return Flag.at
+        case ".", ":": return Flag.dotOrColon
+        case "&": return Flag.ampersand
+        case "0"..."9", "第": return Flag.digit
+        default: return 0
+        }
+    }
+
+    /// Starts and flags of each ASCII byte, made from `TokenStarts(of:)` and `flags(of:)`.
+    private static let asciiTables: [(starts: UInt8, flags: UInt8)] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return (TokenStarts(of: scalar).rawValue, flags(of: scalar))
+    }
+
+    /// Whether every byte is ASCII: one pass the compiler vectorizes.
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var all: UInt8 = 0
+        for byte in bytes { all |= byte }
+        return all < 0x80
     }
 
     /// Whether any scalar of `text` may start a token: a text of Han characters, spaces and
@@ -94,6 +150,16 @@ struct TokenScan {
     /// The scalar at `index` as written, before the half-width mapping.
     func originalScalar(_ index: Int) -> Unicode.Scalar? {
         index >= 0 && index < original.count ? original[index] : nil
+    }
+
+    /// The first index from `index` on where `kind` may start, or `count`.
+    @inline(__always)
+    func nextStart(of kind: TokenStarts, from index: Int) -> Int {
+        starts.withUnsafeBufferPointer { starts in
+            var position = index
+            while position < starts.count, starts[position].rawValue & kind.rawValue == 0 { position += 1 }
+            return position
+        }
     }
 
     func isFree(_ range: Range<Int>) -> Bool {
