@@ -3,9 +3,9 @@ internal import CLibXML2
 /// Turning libxml2's tree into Swift values, once, right after the parse.
 extension ParseState {
     func convertElement(_ node: xmlNodePtr, exact: inout Bool) -> XMLElement {
-        let key = UnsafeMutableRawPointer(node)
-        let startTag = startTags[key]
-        let endTag = endTags[key]
+        let slot = tagSlot(of: node)
+        let startTag = slot.map { tags[$0].start }
+        let endTag = slot.flatMap { tags[$0].end }
         if startTag == nil || endTag == nil { exact = false }
         let start = startTag ?? ByteSpan(start: 0, end: 0)
         let end = endTag ?? start

@@ -52,8 +52,10 @@ private let libxml2Prepared: Void = {
 final class ParseState {
     let bytes: [UInt8]
     var mainContext: xmlParserCtxtPtr?
-    var startTags: [UnsafeMutableRawPointer: ByteSpan] = [:]
-    var endTags: [UnsafeMutableRawPointer: ByteSpan] = [:]
+    /// The start and end tag of each element read from the document itself, in the order
+    /// they opened; an element's node holds its index plus one in `_private`, which libxml2
+    /// leaves to the application, so no table keyed by node is needed.
+    var tags: [(start: ByteSpan, end: ByteSpan?)] = []
     var diagnostics: [XMLDiagnostic] = []
     var placeholderEntities: Set<String> = []
     /// The first text longer than libxml2's limit, found while converting the tree (libxml2
@@ -132,12 +134,12 @@ final class ParseState {
             guard let (state, parser) = ParseState.from(context), state.isMainInput(parser),
                   let node = parser.pointee.node
             else { return }
-            state.recordStart(of: UnsafeMutableRawPointer(node), consumed: Int(xmlByteConsumed(parser)))
+            state.recordStart(of: node, consumed: Int(xmlByteConsumed(parser)))
         }
         handler.pointee.endElementNs = { context, localName, prefix, uri in
             if let (state, parser) = ParseState.from(context), state.isMainInput(parser),
                let node = parser.pointee.node {
-                state.recordEnd(of: UnsafeMutableRawPointer(node), consumed: Int(xmlByteConsumed(parser)))
+                state.recordEnd(of: node, consumed: Int(xmlByteConsumed(parser)))
             }
             xmlSAX2EndElementNs(context, localName, prefix, uri)
         }
@@ -161,15 +163,25 @@ final class ParseState {
         }
     }
 
-    func recordStart(of node: UnsafeMutableRawPointer, consumed: Int) {
+    func recordStart(of node: xmlNodePtr, consumed: Int) {
         guard consumed >= 0, consumed < bytes.count, let open = openingBracket(before: consumed) else { return }
         let close = bytes[consumed] == UInt8(ascii: "/") ? consumed + 2 : consumed + 1
-        startTags[node] = ByteSpan(start: open, end: min(close, bytes.count))
+        tags.append((ByteSpan(start: open, end: min(close, bytes.count)), nil))
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: tags.count)
     }
 
-    func recordEnd(of node: UnsafeMutableRawPointer, consumed: Int) {
-        guard consumed > 0, consumed <= bytes.count, let open = openingBracket(before: consumed - 1) else { return }
-        endTags[node] = ByteSpan(start: open, end: consumed)
+    func recordEnd(of node: xmlNodePtr, consumed: Int) {
+        guard consumed > 0, consumed <= bytes.count, let open = openingBracket(before: consumed - 1),
+              let slot = tagSlot(of: node)
+        else { return }
+        tags[slot].end = ByteSpan(start: open, end: consumed)
+    }
+
+    /// Where `node`'s tags are in `tags`, if they were recorded.
+    func tagSlot(of node: xmlNodePtr) -> Int? {
+        guard let mark = node.pointee._private else { return nil }
+        let slot = Int(bitPattern: mark) - 1
+        return slot >= 0 && slot < tags.count ? slot : nil
     }
 
     /// The offset of the `<` that opens the tag containing `offset` (tags contain no `<`).

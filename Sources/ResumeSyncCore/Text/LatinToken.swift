@@ -140,18 +140,27 @@ enum LatinScanner {
         }
         if isNumberWord(scan, index) { return nil }
         position += 1
-        while let scalar = scan[position] {
-            if scalar.isLatinLetter {
-                if scalar.isASCIIUppercase { isPlain = false }
-                position += 1
-            } else if scalar.isASCIIDigit {
-                isPlain = false
-                position += 1
-            } else if connectors.contains(scalar), let next = scan[position + 1], next.isLatinAlphanumeric {
-                isPlain = false
-                position += 2
-            } else {
-                break
+        // The body of the word, read from the scalars directly: this runs over every letter
+        // of every English text.
+        scan.scalars.withUnsafeBufferPointer { scalars in
+            while position < scalars.count {
+                let scalar = scalars[position]
+                if scalar.value &- 0x61 < 26 {
+                    position += 1
+                } else if scalar.value &- 0x41 < 26 {
+                    isPlain = false
+                    position += 1
+                } else if scalar.value >= 0xC0, scalar.isLatinLetter {
+                    position += 1
+                } else if scalar.isASCIIDigit {
+                    isPlain = false
+                    position += 1
+                } else if connectors.contains(scalar), position + 1 < scalars.count, scalars[position + 1].isLatinAlphanumeric {
+                    isPlain = false
+                    position += 2
+                } else {
+                    break
+                }
             }
         }
         while let scalar = scan[position], scalar == "+" || scalar == "#",

@@ -30,6 +30,12 @@ public enum TextNormalizer {
                 end = index
                 continue
             }
+            if byte >= 0xE4 && byte <= 0xE9 {
+                // U+4000 to U+9FFF, most of any Chinese text: no white space there.
+                index = min(index + 3, count)
+                end = index
+                continue
+            }
             if byte == 0x20, index + 1 < count, spaceLength(bytes, at: index + 1) == 0 {
                 // One ASCII space between two characters: already folded.
                 index += 1

@@ -174,7 +174,9 @@ struct TokenScan {
 
     /// Takes `range` without a token: later scanners skip it.
     mutating func mark(_ range: Range<Int>) {
-        for index in range { taken[index] = true }
+        taken.withUnsafeMutableBufferPointer { taken in
+            UnsafeMutableBufferPointer(rebasing: taken[range]).update(repeating: true)
+        }
     }
 
     /// The half-width scalars of a range as a string.
