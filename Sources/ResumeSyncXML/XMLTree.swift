@@ -117,6 +117,15 @@ public struct XMLDocumentTree: Sendable {
         self.undeclaredEntities = undeclaredEntities
         self.spansAreExact = spansAreExact
     }
+
+    /// The same document with its root element's children and attributes let go: what a
+    /// reader of entries keeps once they are extracted.
+    public var rootAlone: XMLDocumentTree {
+        let bare = XMLElement(
+            name: root.name, attributes: [], children: [],
+            span: root.span, startTag: root.startTag, endTag: root.endTag)
+        return XMLDocumentTree(root: bare, undeclaredEntities: undeclaredEntities, spansAreExact: spansAreExact)
+    }
 }
 
 /// One problem reported by the parser, positioned by byte offset into the input.

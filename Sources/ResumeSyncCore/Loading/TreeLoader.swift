@@ -50,6 +50,10 @@ public struct TreeLoader: Sendable {
     public var selection: FileSelection
     /// Where the files are read: the work tree, or git's index (`check --staged`).
     public var source: TreeFileSource = .disk
+    /// Whether each document keeps its XML tree. Only `merge` edits by the tree; the checks
+    /// and reports read entries, and without the trees the documents of a big project take a
+    /// fraction of the memory (a kept document's tree is its root element alone).
+    public var keepsTrees = true
 
     /// One profile for every file, and the files with these extensions.
     public init(profile: FormatProfile, extensions: Set<String> = ["xml"]) {
@@ -175,7 +179,7 @@ public struct TreeLoader: Sendable {
                 ? try HTMLDocumentParser.parse(bytes) : try XMLDocumentParser.parse(bytes)
             let extracted = EntryExtractor(profile: profile(for: file)).extract(from: tree, file: file)
             return .success(ParsedDocument(
-                file: file, displayPath: displayPath, bytes: bytes, tree: tree,
+                file: file, displayPath: displayPath, bytes: bytes, tree: keepsTrees ? tree : tree.rootAlone,
                 entries: extracted.entries, duplicateIDs: extracted.duplicateIDs))
         } catch {
             // The first fatal error is the cause; the ones after it are its consequences.

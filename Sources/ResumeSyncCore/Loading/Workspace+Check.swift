@@ -21,6 +21,7 @@ extension Workspace {
     func check(observing observer: (@Sendable (FilePairEvent) -> Void)?) throws(InvocationError) -> CheckResult {
         var treeLoader = TreeLoader(configuration: configuration)
         treeLoader.source = fileSource
+        treeLoader.keepsTrees = false
         let loader = treeLoader
         // The lock holds a record for every entry: read it while the first files are parsed.
         let workspace = self

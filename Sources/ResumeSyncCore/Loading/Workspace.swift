@@ -63,6 +63,8 @@ public struct Workspace: Sendable {
     func reconcile(reporting progress: (@Sendable (RunProgress) -> Void)?) throws(InvocationError) -> Reconciliation {
         var loader = TreeLoader(configuration: configuration)
         loader.source = fileSource
+        // Reports and `accept` read entries; `merge` loads its own trees.
+        loader.keepsTrees = false
         // The lock holds a record for every entry: read it while the trees are parsed.
         let workspace = self
         let pendingBaseline = Background { () -> Result<Baseline?, BaselineError> in
