@@ -53,7 +53,8 @@ extension ResumeSync {
         }
 
         func run() throws {
-            let workspace = try project.workspace(source: source, target: target)
+            var workspace = try project.workspace(source: source, target: target)
+            workspace.keepsTrees = false
             let result = try workspace.reconcileOrExit()
             if let rule {
                 try silence(rule: rule, in: result, workspace: workspace)

@@ -45,7 +45,9 @@ extension ResumeSync {
         }
 
         func run() throws {
-            let result = try trees.workspace.reconcileShowingProgress()
+            var workspace = try trees.workspace
+            workspace.keepsTrees = false
+            let result = try workspace.reconcileShowingProgress()
             switch format {
             case .json:
                 Terminal.standardOutput(DiffJSONReport().render(DiffReport(includeInSync: all).blocks(result)))

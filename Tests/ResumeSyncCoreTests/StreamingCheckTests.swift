@@ -34,6 +34,25 @@ import Testing
         try Self.expectSame(try Workspace.load(root: folder), folder)
     }
 
+    /// `diff` and `accept` reconcile without the XML trees: the same findings and entries,
+    /// and each document keeps its root element alone.
+    @Test(arguments: ProgressReconcileReportTests.fixtureFolders)
+    func reconcilingWithoutTreesFindsTheSame(folder: String) throws {
+        var workspace = try Workspace.load(root: folder)
+        let full = try workspace.reconcile()
+        workspace.keepsTrees = false
+        let lean = try workspace.reconcile()
+        #expect(lean.findings == full.findings, "\(folder)")
+        #expect(lean.entryPairs.map(\.key) == full.entryPairs.map(\.key), "\(folder)")
+        for (file, document) in lean.source.documents {
+            #expect(document.tree.root.children.isEmpty && document.tree.root.attributes.isEmpty, "\(folder)/\(file)")
+            #expect(document.tree.root.span == full.source.documents[file]?.tree.root.span)
+            #expect(document.entries.map(\.content) == full.source.documents[file]?.entries.map(\.content))
+        }
+        let kept = full.source.documents.values.contains { !$0.tree.root.children.isEmpty }
+        #expect(kept, "\(folder): a full reconciliation keeps the trees")
+    }
+
     static let zh: [String: String] = [
         "a.xml": #"<section id="a"><item id="one">第 1 项</item><item id="two">第 2 项，共 12 个</item><item id="three">第三项</item></section>"#,
         "b.xml": #"<section id="b"><item id="x">乙 2020 年</item></section>"#,

@@ -9,6 +9,10 @@ public struct Workspace: Sendable {
     public var configuration: Configuration
     /// Where the trees and the lock are read: the work tree, or git's index (`check --staged`).
     public var fileSource: TreeFileSource = .disk
+    /// Whether `reconcile()` keeps each document's XML tree. `todo` and `status` ask what
+    /// merge would do, which reads the trees; `diff` and `accept` read entries only, and
+    /// without the trees a big project's documents take a fraction of the memory.
+    public var keepsTrees = true
 
     public var profile: FormatProfile { configuration.profile }
 
@@ -63,8 +67,7 @@ public struct Workspace: Sendable {
     func reconcile(reporting progress: (@Sendable (RunProgress) -> Void)?) throws(InvocationError) -> Reconciliation {
         var loader = TreeLoader(configuration: configuration)
         loader.source = fileSource
-        // Reports and `accept` read entries; `merge` loads its own trees.
-        loader.keepsTrees = false
+        loader.keepsTrees = keepsTrees
         // The lock holds a record for every entry: read it while the trees are parsed.
         let workspace = self
         let pendingBaseline = Background { () -> Result<Baseline?, BaselineError> in
