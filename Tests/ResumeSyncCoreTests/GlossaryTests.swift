@@ -17,6 +17,23 @@ import Testing
         #expect(found.map(\.range) == [0..<13, 14..<20])
     }
 
+    /// A term is found wherever its scalars are: at either end, after a false start of its
+    /// first bytes, once for each time it occurs; a term whose bytes the text lacks is not.
+    @Test func termsAreFoundAtEveryPlace() {
+        let matcher = GlossaryMatcher([
+            GlossaryTerm(source: "阿里巴巴", target: "Alibaba"), GlossaryTerm(source: "aab", target: "AAB"),
+            GlossaryTerm(source: "不在", target: "absent"),
+        ])
+        let text = "阿里阿里巴巴与 aab，阿里巴巴"
+        let found = matcher.sourceTerms(in: text)
+        #expect(found.map(\.term.target) == ["Alibaba", "AAB", "Alibaba"])
+        #expect(found.map(\.range) == [2..<6, 8..<11, 12..<16])
+        #expect(matcher.sourceTerms(in: "阿里巴").isEmpty)
+        #expect(matcher.sourceTerms(in: "aab").map(\.range) == [0..<3])
+        // Inside a longer Latin word a Latin term is no term.
+        #expect(matcher.sourceTerms(in: "aaab").isEmpty)
+    }
+
     @Test func targetTermsAreWholeWordsWithTheirCase() {
         #expect(GlossaryMatcher.contains("Caicloud", in: "Tech Lead at Caicloud"))
         #expect(GlossaryMatcher.contains("Caicloud", in: "Caicloud's model registry"))

@@ -10,21 +10,29 @@ public struct GlossaryMatcher: Sendable {
     /// Longest first; ties in glossary order.
     public let terms: [GlossaryTerm]
     private let needles: [[Unicode.Scalar]]
+    /// The needles' UTF-8 bytes: a term whose bytes a text lacks is not looked for scalar by
+    /// scalar (valid UTF-8 matches only at scalar boundaries, so this never misses one).
+    private let needleBytes: [[UInt8]]
 
     public init(_ terms: [GlossaryTerm]) {
         self.terms = terms.enumerated()
             .sorted { ($0.element.source.unicodeScalars.count, -$0.offset) > ($1.element.source.unicodeScalars.count, -$1.offset) }
             .map(\.element)
         needles = self.terms.map { Array($0.source.unicodeScalars) }
+        needleBytes = self.terms.map { Array($0.source.utf8) }
     }
 
     /// The terms a source text uses, in text order, with their ranges in Unicode scalars.
     public func sourceTerms(in text: String) -> [(term: GlossaryTerm, range: Range<Int>)] {
         guard !terms.isEmpty else { return [] }
+        let bytes = Array(text.utf8)
+        let present = needleBytes.map { Self.contains(bytes, $0) }
+        guard present.contains(true) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var taken = Array(repeating: false, count: scalars.count)
         var found: [(term: GlossaryTerm, range: Range<Int>)] = []
-        for (term, needle) in zip(terms, needles) where !needle.isEmpty && needle.count <= scalars.count {
+        for ((term, needle), isPresent) in zip(zip(terms, needles), present)
+        where isPresent && !needle.isEmpty && needle.count <= scalars.count {
             var start = 0
             while start + needle.count <= scalars.count {
                 let range = start..<(start + needle.count)
@@ -39,6 +47,24 @@ public struct GlossaryMatcher: Sendable {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether `needle` occurs in `haystack`: its first byte found with `memchr`, the rest compared.
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return false }
+                var start = 0
+                while hay.count - start >= needle.count,
+                      let found = memchr(base + start, Int32(first), hay.count - start - needle.count + 1) {
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, needleBase, needle.count) == 0 { return true }
+                    start = offset + 1
+                }
+                return false
+            }
+        }
     }
 
     private static func occurs(_ needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], at start: Int) -> Bool {

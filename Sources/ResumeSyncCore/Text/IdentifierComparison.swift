@@ -84,6 +84,8 @@ public struct IdentifierComparison: Sendable {
     ) -> [Misspelling] {
         let watched = required.map(\.1).filter(isWatched)
         guard !watched.isEmpty else { return [] }
+        // Each watched name's scalars, cut once rather than once for every word compared.
+        let watchedScalars = watched.map { Array($0.base.unicodeScalars) }
         return words.compactMap { token, latin in
             // A required token of this side is reported as missing from the other already.
             if isRequired(latin, writesHan: writesHan) { return nil }
@@ -91,10 +93,11 @@ public struct IdentifierComparison: Sendable {
             // The token itself, or a part of a compound (`Dockes-based`).
             let words = latin.base.unicodeScalars.contains("-") ? [latin] + latin.hyphenParts.map(LatinToken.init) : [latin]
             for word in words where word.base.unicodeScalars.count >= 2 && !others.writes(word) {
-                if let match = watched.first(where: {
-                    $0.startsUppercase == word.startsUppercase && isOneEditApart(word.base, $0.base)
+                let scalars = Array(word.base.unicodeScalars)
+                if let match = watched.indices.first(where: {
+                    watched[$0].startsUppercase == word.startsUppercase && isOneEditApart(scalars, watchedScalars[$0])
                 }) {
-                    return Misspelling(written: token, required: match.text)
+                    return Misspelling(written: token, required: watched[match].text)
                 }
             }
             return nil
@@ -128,9 +131,12 @@ public struct IdentifierComparison: Sendable {
     /// word that differs only in the case of its first letter is another use of the word
     /// (`lead` of "lead of the group" beside the title `Tech Lead`), not a misspelling.
     static func isOneEditApart(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.unicodeScalars)
-        let b = Array(right.unicodeScalars)
-        guard a != b, abs(a.count - b.count) <= 1 else { return false }
+        isOneEditApart(Array(left.unicodeScalars), Array(right.unicodeScalars))
+    }
+
+    /// `isOneEditApart` of two words' scalars.
+    static func isOneEditApart(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        guard abs(a.count - b.count) <= 1, a != b else { return false }
         if a.count == b.count, a.dropFirst().elementsEqual(b.dropFirst()),
            let first = a.first, let other = b.first, String(first).lowercased() == String(other).lowercased() {
             return false
