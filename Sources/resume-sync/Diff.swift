@@ -47,23 +47,23 @@ extension ResumeSync {
         func run() throws {
             var workspace = try trees.workspace
             workspace.keepsTrees = false
-            let result = try workspace.reconcileShowingProgress()
+            let (content, result) = try workspace.diffShowingProgress(includeInSync: all)
             switch format {
             case .json:
-                Terminal.standardOutput(DiffJSONReport().render(DiffReport(includeInSync: all).blocks(result)))
+                Terminal.standardOutput(DiffJSONReport().render(content.blocks))
             case .markdown:
-                Terminal.standardOutput(MarkdownDiffReport(includeInSync: all).render(result))
+                Terminal.standardOutput(MarkdownDiffReport(includeInSync: all).render(content))
             case .text:
                 let text: String
                 if sideBySide {
                     let columns = max(TerminalSize.outputColumns(explicit: width), SideBySideDiffReport.minimumWidth)
-                    text = SideBySideDiffReport(style: color.style, width: columns, includeInSync: all).render(result)
+                    text = SideBySideDiffReport(style: color.style, width: columns, includeInSync: all).render(content)
                 } else {
-                    text = DiffReport(style: color.style, includeInSync: all).render(result)
+                    text = DiffReport(style: color.style, includeInSync: all).render(content)
                 }
                 Terminal.standardOutput(text.isEmpty ? "resume-sync: the trees are in sync\n" : text)
             }
-            Terminal.exit(result.exitStatus, keeping: result)
+            Terminal.exit(result.exitStatus, keeping: content)
         }
     }
 }

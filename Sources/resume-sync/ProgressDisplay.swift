@@ -74,6 +74,21 @@ extension Workspace {
         }
     }
 
+    /// `diff`'s content, found one file pair at a time, with a progress bar on standard error
+    /// as `reconcileShowingProgress()` draws one; an invocation error is exit status 2.
+    func diffShowingProgress(includeInSync: Bool) throws -> (content: DiffContent, result: CheckResult) {
+        let display = ProgressDisplay()
+        let showsProgress = display.isEnabled && fileCount >= ProgressDisplay.minimumFiles
+        defer { display.finish() }
+        do {
+            return try diff(includeInSync: includeInSync, progress: showsProgress ? { display.update($0) } : nil)
+        } catch {
+            display.finish()
+            Terminal.standardError("resume-sync: error: \(error.message)\n")
+            throw ExitCode(2)
+        }
+    }
+
     /// How many content files the two trees hold; 0 when a tree cannot be listed (the run then
     /// reports that the usual way).
     private var fileCount: Int {

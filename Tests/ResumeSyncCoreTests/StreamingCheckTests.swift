@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import ResumeSyncCore
 
-/// `Workspace.check()`, which reads, checks and releases one file pair at a time, must report
-/// exactly what the full reconciliation reports (findings, counts, every `check` output format),
-/// and must never hold more than a few documents at once.
+/// `Workspace.check()` and `Workspace.diff(includeInSync:)`, which read, check and release one
+/// file pair at a time, must report exactly what the full reconciliation reports (findings,
+/// counts, every `check` and `diff` output format), and must never hold more than a few
+/// documents at once.
 @Suite struct StreamingCheckTests {
     /// Every field `check`'s reports read, and the reports themselves, agree.
     static func expectSame(_ lean: CheckResult, _ full: Reconciliation, _ label: String) {
@@ -25,8 +26,30 @@ import Testing
         #expect(GitHubAnnotationsReport().render(lean.findings) == GitHubAnnotationsReport().render(full.findings), "\(label): github")
     }
 
+    /// Check and diff, each one file pair at a time, against the full reconciliation.
     static func expectSame(_ workspace: Workspace, _ label: String) throws {
-        expectSame(try workspace.check(), try workspace.reconcile(), label)
+        let full = try workspace.reconcile()
+        expectSame(try workspace.check(), full, label)
+        try expectSameDiff(workspace, full, label)
+    }
+
+    /// `diff` one file pair at a time shows what the full reconciliation shows, in every
+    /// format, with and without the entries in sync.
+    static func expectSameDiff(_ workspace: Workspace, _ full: Reconciliation, _ label: String) throws {
+        for all in [false, true] {
+            let (lean, result) = try workspace.diff(includeInSync: all)
+            let reference = DiffContent(full, includeInSync: all)
+            let label = "\(label), all: \(all)"
+            #expect(lean.blocks.map(\.key) == reference.blocks.map(\.key), "\(label): keys")
+            #expect(lean.findings == reference.findings, "\(label): findings")
+            #expect(result.exitStatus == full.exitStatus, "\(label): exit status")
+            #expect(DiffReport(includeInSync: all).render(lean) == DiffReport(includeInSync: all).render(full), "\(label): text")
+            #expect(MarkdownDiffReport(includeInSync: all).render(lean) == MarkdownDiffReport(includeInSync: all).render(full),
+                    "\(label): markdown")
+            #expect(SideBySideDiffReport(width: 90, includeInSync: all).render(lean)
+                == SideBySideDiffReport(width: 90, includeInSync: all).render(full), "\(label): side by side")
+            #expect(DiffJSONReport().render(lean.blocks) == DiffJSONReport().render(reference.blocks), "\(label): json")
+        }
     }
 
     @Test(arguments: ProgressReconcileReportTests.fixtureFolders)

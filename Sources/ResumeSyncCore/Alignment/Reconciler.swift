@@ -103,6 +103,14 @@ public struct Reconciler: Sendable {
 
 /// What one file pair leaves behind for `check` once its documents are released: its findings
 /// (severities applied) and the few keys the summary counts.
+/// One file pair as checked, for a report that shows its entries: the pair (with its
+/// documents), its entry pairs and its findings (severities applied, not yet silenced).
+struct ShownFilePair: Sendable {
+    var filePair: FilePair?
+    var entryPairs: [EntryPair]
+    var findings: [Finding]
+}
+
 struct CheckedFilePair: Sendable {
     var findings: [Finding]
     var pairedCount: Int
@@ -114,17 +122,28 @@ extension Reconciler {
     /// Checks the one file pair of two trees that each hold (at most) that file, as `reconcile`
     /// checks each of its pairs, and keeps only what `check` reports.
     func checkFilePair(source: LoadedTree, target: LoadedTree, baseline: Baseline?) -> CheckedFilePair {
+        checkFilePairShowing(source: source, target: target, baseline: baseline).checked
+    }
+
+    /// `checkFilePair`, with the pair's documents and entry pairs for a report that shows
+    /// entries (`diff`) to read before they are released.
+    func checkFilePairShowing(
+        source: LoadedTree, target: LoadedTree, baseline: Baseline?
+    ) -> (checked: CheckedFilePair, shown: ShownFilePair) {
         guard let filePair = Aligner.pairFiles(source: source, target: target).first else {
-            return CheckedFilePair(findings: [], pairedCount: 0, pairedKeysWithFindings: [], unrecorded: [])
+            return (CheckedFilePair(findings: [], pairedCount: 0, pairedKeysWithFindings: [], unrecorded: []),
+                    ShownFilePair(filePair: nil, entryPairs: [], findings: []))
         }
         let checked = check(filePair, source: source, target: target, baseline: baseline)
         let findings = configuration.applySeverities(to: checked.findings)
         let keysWithFindings = Set(findings.map(\.key))
         let paired = checked.entryPairs.lazy.filter { $0.source != nil && $0.target != nil }.map(\.key)
-        return CheckedFilePair(
-            findings: findings, pairedCount: paired.count,
-            pairedKeysWithFindings: Array(paired.filter { keysWithFindings.contains($0) }),
-            unrecorded: checked.unrecorded)
+        return (
+            CheckedFilePair(
+                findings: findings, pairedCount: paired.count,
+                pairedKeysWithFindings: Array(paired.filter { keysWithFindings.contains($0) }),
+                unrecorded: checked.unrecorded),
+            ShownFilePair(filePair: filePair, entryPairs: checked.entryPairs, findings: findings))
     }
 
     /// The check result of file pairs checked one by one (in file order), as `reconcile` would

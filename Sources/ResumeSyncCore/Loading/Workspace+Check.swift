@@ -19,6 +19,18 @@ extension Workspace {
     /// `check()`, telling `observer` as each file pair is loaded and released (from the worker
     /// threads, possibly at the same time).
     func check(observing observer: (@Sendable (FilePairEvent) -> Void)?) throws(InvocationError) -> CheckResult {
+        try checkFilePairs(observing: observer) { _, _ in () }.result
+    }
+
+    /// The pipeline of `check`: each file pair is read, parsed, checked, shown to `show` (with
+    /// the silences, so that it can leave out what they silence) and released; `progress` is
+    /// told, one call at a time, how many pairs are done of how many. Returns the check result
+    /// and what `show` made of each pair, in file order.
+    func checkFilePairs<Shown: Sendable>(
+        observing observer: (@Sendable (FilePairEvent) -> Void)? = nil,
+        progress: ((RunProgress) -> Void)? = nil,
+        showing show: @escaping @Sendable (ShownFilePair, SilenceList?) -> Shown
+    ) throws(InvocationError) -> (result: CheckResult, shown: [Shown]) {
         var treeLoader = TreeLoader(configuration: configuration)
         treeLoader.source = fileSource
         treeLoader.keepsTrees = false
@@ -31,28 +43,33 @@ extension Workspace {
         let listing = try loader.listFilePairs(source: source, target: target)
         let silences = try readSilences()
         let reconciler = reconciler
-        let parts = listing.files.parallelMap { file in
+        let total = listing.files.count
+        let parts = listing.files.parallelMap(completed: { done in
+            progress?(RunProgress(phase: .checking, filesRead: done, totalFiles: total))
+        }) { file in
             // The documents live only inside this closure.
-            let part = { () -> CheckedFilePair in
+            let part = { () -> (CheckedFilePair, Shown) in
                 let sourceTree = loader.loadAlone(
                     file, of: workspace.source, side: .source, exists: listing.inSource.contains(file))
                 let targetTree = loader.loadAlone(
                     file, of: workspace.target, side: .target, exists: listing.inTarget.contains(file))
                 observer?(.loaded(file, documents: sourceTree.documents.count + targetTree.documents.count))
                 let baseline = try? pendingBaseline.value.get()
-                return reconciler.checkFilePair(source: sourceTree, target: targetTree, baseline: baseline)
+                let (checked, shown) = reconciler.checkFilePairShowing(source: sourceTree, target: targetTree, baseline: baseline)
+                return (checked, show(shown, silences))
             }()
             observer?(.released(file))
             return part
         }
+        let checked = parts.map(\.0)
         let result: CheckResult
         switch pendingBaseline.value {
         case .success(let baseline):
-            result = reconciler.checkResult(of: parts, source: source, target: target, hasBaseline: baseline != nil)
+            result = reconciler.checkResult(of: checked, source: source, target: target, hasBaseline: baseline != nil)
         case .failure(let error):
             result = reconciler.checkResult(
-                of: parts, source: source, target: target, hasBaseline: false, baselineFindings: [lockFinding(error)])
+                of: checked, source: source, target: target, hasBaseline: false, baselineFindings: [lockFinding(error)])
         }
-        return result.silenced(by: silences)
+        return (result.silenced(by: silences), parts.map(\.1))
     }
 }

@@ -31,35 +31,58 @@ public struct DiffReport: Sendable {
     }
 
     public func blocks(_ result: Reconciliation) -> [Block] {
-        var byKey: [EntryKey: [Finding]] = [:]
-        for finding in result.findings { byKey[finding.key, default: []].append(finding) }
+        let byKey = Self.findingsByKey(result.findings)
         var blocks: [Block] = []
         var covered: Set<EntryKey> = []
         // Grouped once, so that thousands of files do not each scan every entry pair.
         var pairsByFile: [RelativePath: [EntryPair]] = [:]
         for pair in result.entryPairs { pairsByFile[pair.key.file, default: []].append(pair) }
         for filePair in result.filePairs {
-            let fileKey = EntryKey(file: filePair.file, id: nil)
-            if let findings = byKey[fileKey] {
-                covered.insert(fileKey)
-                blocks.append(Block(key: fileKey, findings: findings, source: nil, target: nil))
-            }
-            for pair in pairsByFile[filePair.file] ?? [] {
-                let findings = byKey[pair.key] ?? []
-                covered.insert(pair.key)
-                guard includeInSync || !findings.isEmpty else { continue }
-                blocks.append(Block(
-                    key: pair.key, findings: findings,
-                    source: side(pair.source, in: filePair.source),
-                    target: side(pair.target, in: filePair.target)))
-            }
+            blocks += self.blocks(of: filePair, entryPairs: pairsByFile[filePair.file] ?? [], byKey: byKey, covered: &covered)
         }
-        // Findings about entries that could not be paired (duplicate IDs), or the lock file.
-        for finding in result.findings where !covered.contains(finding.key) {
-            covered.insert(finding.key)
-            blocks.append(Block(key: finding.key, findings: byKey[finding.key] ?? [], source: nil, target: nil))
+        return blocks + Self.remainingBlocks(result.findings, covered: &covered)
+    }
+
+    static func findingsByKey(_ findings: [Finding]) -> [EntryKey: [Finding]] {
+        var byKey: [EntryKey: [Finding]] = [:]
+        for finding in findings { byKey[finding.key, default: []].append(finding) }
+        return byKey
+    }
+
+    /// The blocks of one file pair: the file's own findings, then its entry pairs in order.
+    /// Adds the keys it shows (and every entry pair's, shown or in sync) to `covered`.
+    func blocks(
+        of filePair: FilePair, entryPairs: [EntryPair], byKey: [EntryKey: [Finding]], covered: inout Set<EntryKey>
+    ) -> [Block] {
+        var blocks: [Block] = []
+        let fileKey = EntryKey(file: filePair.file, id: nil)
+        if let findings = byKey[fileKey] {
+            covered.insert(fileKey)
+            blocks.append(Block(key: fileKey, findings: findings, source: nil, target: nil))
+        }
+        for pair in entryPairs {
+            let findings = byKey[pair.key] ?? []
+            covered.insert(pair.key)
+            guard includeInSync || !findings.isEmpty else { continue }
+            blocks.append(Block(
+                key: pair.key, findings: findings,
+                source: side(pair.source, in: filePair.source),
+                target: side(pair.target, in: filePair.target)))
         }
         return blocks
+    }
+
+    /// Findings about entries that could not be paired (duplicate IDs), or the lock file: one
+    /// block for each key no file pair showed, in the order of `findings`.
+    static func remainingBlocks(_ findings: [Finding], covered: inout Set<EntryKey>) -> [Block] {
+        var remaining: [EntryKey: [Finding]] = [:]
+        var order: [EntryKey] = []
+        for finding in findings where !covered.contains(finding.key) {
+            if remaining[finding.key] == nil { order.append(finding.key) }
+            remaining[finding.key, default: []].append(finding)
+        }
+        covered.formUnion(order)
+        return order.map { Block(key: $0, findings: remaining[$0] ?? [], source: nil, target: nil) }
     }
 
     private func side(_ entry: Entry?, in document: ParsedDocument?) -> Block.Side? {
@@ -68,10 +91,14 @@ public struct DiffReport: Sendable {
     }
 
     public func render(_ result: Reconciliation) -> String {
-        let blocks = blocks(result)
+        render(DiffContent(result, includeInSync: includeInSync))
+    }
+
+    public func render(_ content: DiffContent) -> String {
+        let blocks = content.blocks
         if blocks.isEmpty { return "" }
-        let sourceName = result.source.spec.language.code
-        let targetName = result.target.spec.language.code
+        let sourceName = content.source.language.code
+        let targetName = content.target.language.code
         let width = max(DisplayWidth.of(sourceName), DisplayWidth.of(targetName))
         func label(_ name: String) -> String {
             name + String(repeating: " ", count: width - DisplayWidth.of(name))

@@ -9,14 +9,18 @@ public struct MarkdownDiffReport: Sendable {
     }
 
     public func render(_ result: Reconciliation) -> String {
-        let blocks = DiffReport(includeInSync: includeInSync).blocks(result)
-        let source = MarkdownText.escape(result.source.spec.language.code)
-        let target = MarkdownText.escape(result.target.spec.language.code)
+        render(DiffContent(result, includeInSync: includeInSync))
+    }
+
+    public func render(_ content: DiffContent) -> String {
+        let blocks = content.blocks
+        let source = MarkdownText.escape(content.source.language.code)
+        let target = MarkdownText.escape(content.target.language.code)
         var lines = ["## resume-sync diff: \(source) → \(target)", ""]
         let differing = blocks.filter { !$0.findings.isEmpty }.count
         lines.append(differing == 0 ? "The trees are in sync."
             : "\(differing == 1 ? "1 entry differs" : "\(differing) entries differ"): "
-                + TodoMarkdownReport.counts(TodoReport.counts(result.findings), none: ""))
+                + TodoMarkdownReport.counts(TodoReport.counts(content.findings), none: ""))
         for block in blocks {
             lines.append("")
             let rules = block.findings.isEmpty ? "in sync" : block.findings.map(\.rule.id).joined(separator: ", ")

@@ -31,10 +31,14 @@ public struct SideBySideDiffReport: Sendable {
     var rightWidth: Int { width - Self.gutter.count - leftWidth }
 
     public func render(_ result: Reconciliation) -> String {
-        let blocks = DiffReport(includeInSync: includeInSync).blocks(result)
+        render(DiffContent(result, includeInSync: includeInSync))
+    }
+
+    public func render(_ content: DiffContent) -> String {
+        let blocks = content.blocks
         if blocks.isEmpty { return "" }
-        let source = result.source.spec.language.code
-        let target = result.target.spec.language.code
+        let source = content.source.language.code
+        let target = content.target.language.code
         return blocks.map { render($0, source: source, target: target).joined(separator: "\n") }
             .joined(separator: "\n\n") + "\n"
     }
