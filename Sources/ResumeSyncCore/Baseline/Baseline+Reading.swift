@@ -65,6 +65,7 @@ struct LockReader {
     private var lineNumber = 0
     /// The file of the last record: records come sorted by key, so most share it.
     private var lastFile = RelativePath("")
+    private var lastFileBytes: [UInt8] = []
     private let decoder = JSONDecoder()
 
     init(source: LockBytes) {
@@ -75,7 +76,7 @@ struct LockReader {
     /// the unterminated last one too when `final`; returns how many bytes it read.
     mutating func read(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, final: Bool) throws(BaselineError) -> Int {
         var start = 0
-        while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        while let newline = Self.newline(in: buffer, from: start) {
             try readLine(UnsafeBufferPointer(rebasing: buffer[start..<newline]), at: offset + start)
             start = newline + 1
         }
@@ -84,6 +85,14 @@ struct LockReader {
             return buffer.count
         }
         return start
+    }
+
+    /// The index of the first newline at or after `start`, found by `memchr`.
+    static func newline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < buffer.count,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     func finish() throws(BaselineError) -> [EntryKey: [String: Baseline.Side]] {
@@ -98,7 +107,10 @@ struct LockReader {
         let line = rawLine.last == UInt8(ascii: "\r") ? UnsafeBufferPointer(rebasing: rawLine.dropLast()) : rawLine
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
         if sawHeader, let (key, sides) = CanonicalRecord.read(line, at: offset, in: source) {
-            try add(key: key, sides: sides)
+            switch key {
+            case .plain(let bytes): try add(plainKey: bytes, sides: sides)
+            case .text(let text): try add(key: text, sides: sides)
+            }
             return
         }
         // Not valid UTF-8 is read as `String(decoding:)` reads it, with U+FFFD.
@@ -130,14 +142,42 @@ struct LockReader {
         try add(key: record.key, sides: record.sides)
     }
 
+    /// A key of printable ASCII, split at its first `#` as `EntryKey(parsing:)` splits it,
+    /// without making a `String` of the whole key or, most of the time, of its file.
+    private mutating func add(plainKey bytes: UnsafeBufferPointer<UInt8>, sides: [String: Baseline.Side]) throws(BaselineError) {
+        let fileCount = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+        // An empty file or ID is refused by the common path, with the key in the message.
+        guard fileCount > 0, fileCount == bytes.count || fileCount + 1 < bytes.count else {
+            return try add(key: String(decoding: bytes, as: UTF8.self), sides: sides)
+        }
+        let fileBytes = UnsafeBufferPointer(rebasing: bytes[..<fileCount])
+        let sameFile = fileCount == lastFileBytes.count && lastFileBytes.withUnsafeBufferPointer { last in
+            guard let lastBase = last.baseAddress, let fileBase = fileBytes.baseAddress else { return false }
+            return memcmp(lastBase, fileBase, fileCount) == 0
+        }
+        if !sameFile { remember(RelativePath(String(decoding: fileBytes, as: UTF8.self))) }
+        let id = fileCount == bytes.count
+            ? nil : EntryID(String(decoding: UnsafeBufferPointer(rebasing: bytes[(fileCount + 1)...]), as: UTF8.self))
+        try add(EntryKey(file: lastFile, id: id), sides: sides)
+    }
+
     private mutating func add(key text: String, sides: [String: Baseline.Side]) throws(BaselineError) {
         guard var key = EntryKey(parsing: text) else {
             throw BaselineError(line: lineNumber, message: "'\(text)' is not an entry key")
         }
-        if key.file == lastFile { key.file = lastFile } else { lastFile = key.file }
-        guard records[key] == nil else {
+        // The same bytes, not merely an equal `String`: a key keeps the file name it was written with.
+        if key.file.rawValue.utf8.elementsEqual(lastFileBytes) { key.file = lastFile } else { remember(key.file) }
+        try add(key, sides: sides)
+    }
+
+    private mutating func remember(_ file: RelativePath) {
+        lastFile = file
+        lastFileBytes = Array(file.rawValue.utf8)
+    }
+
+    private mutating func add(_ key: EntryKey, sides: [String: Baseline.Side]) throws(BaselineError) {
+        if records.updateValue(sides, forKey: key) != nil {
             throw BaselineError(line: lineNumber, message: "the entry \(key) is recorded twice")
         }
-        records[key] = sides
     }
 }

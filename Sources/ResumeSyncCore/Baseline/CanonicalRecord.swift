@@ -11,21 +11,37 @@ import Glibc
 /// another shape (spaces, key order, fields, one side or three, an escape it is not sure of)
 /// gives `nil`, and `JSONDecoder` reads it instead.
 enum CanonicalRecord {
-    /// The record's key text and its two sides, texts left in `source`; `line` starts at
-    /// byte `offset` of the lock.
+    /// A record's key as the line holds it.
+    enum Key {
+        /// Printable ASCII without a backslash: the bytes are the text, and `#` splits it
+        /// byte by byte exactly as `EntryKey(parsing:)` splits the text.
+        case plain(UnsafeBufferPointer<UInt8>)
+        /// Any other key, its escapes decoded.
+        case text(String)
+    }
+
+    /// The record's key and its two sides, texts left in `source`; `line` starts at byte
+    /// `offset` of the lock.
     static func read(
         _ line: UnsafeBufferPointer<UInt8>, at offset: Int, in source: LockBytes
-    ) -> (key: String, sides: [String: Baseline.Side])? {
+    ) -> (key: Key, sides: [String: Baseline.Side])? {
         var cursor = Cursor(bytes: line)
-        guard cursor.skip(#"{"key":""#), let key = cursor.literal(),
-              let keyText = JSONStringLiteral.decode(UnsafeBufferPointer(rebasing: line[key])),
-              cursor.skip(#","sides":{""#)
-        else { return nil }
-        guard let (firstLanguage, first) = side(&cursor, at: offset, in: source), cursor.skip(#",""#),
+        guard cursor.skip(#"{"key":""#), let keyRange = cursor.literal() else { return nil }
+        let keyBytes = UnsafeBufferPointer(rebasing: line[keyRange])
+        let key: Key
+        if keyBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) {
+            key = .plain(keyBytes)
+        } else if let text = JSONStringLiteral.decode(keyBytes) {
+            key = .text(text)
+        } else {
+            return nil
+        }
+        guard cursor.skip(#","sides":{""#),
+              let (firstLanguage, first) = side(&cursor, at: offset, in: source), cursor.skip(#",""#),
               let (secondLanguage, second) = side(&cursor, at: offset, in: source), cursor.skip("}}"),
               cursor.atEnd, firstLanguage != secondLanguage
         else { return nil }
-        return (keyText, [firstLanguage: first, secondLanguage: second])
+        return (key, [firstLanguage: first, secondLanguage: second])
     }
 
     /// `CODE":{"neutral":"H","prose":"H","text":"T"}`, the cursor just past `CODE`'s quote.
@@ -68,11 +84,15 @@ enum CanonicalRecord {
             return index..<end
         }
 
-        /// 16 hex digits and the closing quote.
+        /// 16 hex digits and the closing quote (digits as `Fingerprint.value(ofHex:)` reads
+        /// them, straight from the buffer).
         mutating func fingerprint() -> Fingerprint? {
-            guard index + 17 <= bytes.count, bytes[index + 16] == UInt8(ascii: "\""),
-                  let value = Fingerprint.value(ofHex: bytes[index..<index + 16])
-            else { return nil }
+            guard index + 17 <= bytes.count, bytes[index + 16] == UInt8(ascii: "\"") else { return nil }
+            var value: UInt64 = 0
+            for digitIndex in index..<index + 16 {
+                guard let digit = HexDigit.value(bytes[digitIndex]) else { return nil }
+                value = value << 4 | UInt64(digit)
+            }
             index += 17
             return Fingerprint(value: value)
         }
