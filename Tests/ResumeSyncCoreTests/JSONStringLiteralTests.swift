@@ -5,7 +5,7 @@ import Testing
 /// byte at a time.
 @Suite struct JSONStringLiteralEndTests {
     /// The closing quote's index, byte by byte: a control character or an escape other than
-    /// the simple ones and `\u` gives `nil` (surrogates are the escape tests' business).
+    /// the two-byte ones gives `nil` (no `\u` here: those are the escape tests' business).
     static func referenceEnd(_ bytes: [UInt8]) -> Int? {
         var index = 0
         while index < bytes.count {

@@ -11,7 +11,17 @@ extension Baseline {
     /// Reads a lock held in memory (git's index, a merge's snapshot); the sides' texts stay
     /// in `bytes` until asked for.
     public init(parsing bytes: [UInt8]) throws(BaselineError) {
-        var reader = LockReader(source: LockBytes(memory: bytes))
+        try self.init(parsing: bytes, regions: LockRegions(size: bytes.count))
+    }
+
+    /// `init(parsing:)`, in `regions` at once when given.
+    init(parsing bytes: [UInt8], regions: LockRegions?) throws(BaselineError) {
+        let source = LockBytes(memory: bytes)
+        if let records = regions?.read(source) {
+            self.init(records: records)
+            return
+        }
+        var reader = LockReader(source: source)
         _ = try bytes.withUnsafeBufferPointer { buffer throws(BaselineError) in
             try reader.read(buffer, at: 0, final: true)
         }
@@ -22,10 +32,23 @@ extension Baseline {
     /// read from the file only when asked for: the lock has one record for every entry, and
     /// most of those texts are never shown.
     public init(readingLockAt path: String) throws(BaselineError) {
+        try self.init(readingLockAt: path, regions: LockRegions.init(size:))
+    }
+
+    /// `init(readingLockAt:)`; a regular file is read in the `regions` its size gives, if any.
+    init(readingLockAt path: String, regions: (Int) -> LockRegions?) throws(BaselineError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw BaselineError(line: 1, message: "cannot read the lock file") }
         // From here on the descriptor belongs to `source`, which closes it.
-        var reader = LockReader(source: LockBytes(descriptor: descriptor))
+        let source = LockBytes(descriptor: descriptor)
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+           let records = regions(Int(status.st_size))?.read(source) {
+            self.init(records: records)
+            return
+        }
+        // Read from the start: the regions were read with `pread`, which leaves the position.
+        var reader = LockReader(source: source)
         let chunkSize = 1 << 20
         var pending: [UInt8] = []
         var pendingOffset = 0
@@ -42,7 +65,7 @@ extension Baseline {
             guard count >= 0 else { throw BaselineError(line: 1, message: "cannot read the lock file") }
             pending.removeLast(chunkSize - count)
             let final = count == 0
-            let consumed = try pending.withUnsafeBufferPointer { buffer throws(BaselineError) in
+            let (consumed, _) = try pending.withUnsafeBufferPointer { buffer throws(BaselineError) in
                 try reader.read(buffer, at: pendingOffset, final: final)
             }
             if final { break }
@@ -55,36 +78,59 @@ extension Baseline {
 
 /// Reads the lock line by line: canonical records (what `serialized()` writes) directly from
 /// the bytes, every other line through `JSONDecoder`, whose verdicts and messages are the rule.
+///
+/// A reader of the whole lock keeps the records by key and refuses a key recorded twice; a
+/// reader of one region of a lock read in parallel only collects them, in the order read, and
+/// whoever joins the regions looks for keys recorded twice.
 struct LockReader {
     private typealias Header = Baseline.LockHeader
     private typealias Record = Baseline.LockRecord
 
     let source: LockBytes
+    private let collects: Bool
     private var records: [EntryKey: [String: Baseline.Side]] = [:]
-    private var sawHeader = false
+    /// A region's records, when `collects`.
+    private(set) var collected: [(key: EntryKey, sides: [String: Baseline.Side])] = []
+    private(set) var sawHeader: Bool
     private var lineNumber = 0
     /// The file of the last record: records come sorted by key, so most share it.
     private var lastFile = RelativePath("")
     private var lastFileBytes: [UInt8] = []
     private let decoder = JSONDecoder()
 
+    /// A reader of a whole lock.
     init(source: LockBytes) {
         self.source = source
+        collects = false
+        sawHeader = false
     }
 
-    /// Reads the complete lines of `buffer` (which starts at byte `offset` of the lock), and
-    /// the unterminated last one too when `final`; returns how many bytes it read.
-    mutating func read(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, final: Bool) throws(BaselineError) -> Int {
+    /// A reader of one region of a lock; `afterHeader` for every region but the first, whose
+    /// lines are records (or mistakes), never the header.
+    init(region source: LockBytes, afterHeader: Bool) {
+        self.source = source
+        collects = true
+        sawHeader = afterHeader
+    }
+
+    /// Reads the complete lines of `buffer` (which starts at byte `offset` of the lock) that
+    /// start before byte `limit`, and the unterminated last one too when `final`; returns how
+    /// many bytes it read, and whether it is `done`: at a line starting at `limit` or later, or
+    /// through the last line.
+    mutating func read(
+        _ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, final: Bool, before limit: Int = .max
+    ) throws(BaselineError) -> (consumed: Int, done: Bool) {
         var start = 0
-        while let newline = Self.newline(in: buffer, from: start) {
+        while offset + start < limit, let newline = Self.newline(in: buffer, from: start) {
             try readLine(UnsafeBufferPointer(rebasing: buffer[start..<newline]), at: offset + start)
             start = newline + 1
         }
+        if offset + start >= limit { return (start, true) }
         if final {
             try readLine(UnsafeBufferPointer(rebasing: buffer[start...]), at: offset + start)
-            return buffer.count
+            return (buffer.count, true)
         }
-        return start
+        return (start, false)
     }
 
     /// The index of the first newline at or after `start`, found by `memchr`.
@@ -176,7 +222,9 @@ struct LockReader {
     }
 
     private mutating func add(_ key: EntryKey, sides: [String: Baseline.Side]) throws(BaselineError) {
-        if records.updateValue(sides, forKey: key) != nil {
+        if collects {
+            collected.append((key, sides))
+        } else if records.updateValue(sides, forKey: key) != nil {
             throw BaselineError(line: lineNumber, message: "the entry \(key) is recorded twice")
         }
     }

@@ -52,6 +52,27 @@ final class LockBytes: Sendable {
         if case .descriptor(let descriptor) = storage { close(descriptor) }
     }
 
+    /// Copies up to `buffer.count` bytes at `offset` into `buffer`: how many (0 past the end),
+    /// `nil` when they cannot be read. With `pread`, so that threads reading regions of one lock
+    /// at once never move a shared file position.
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int? {
+        guard offset >= 0, let base = buffer.baseAddress else { return nil }
+        switch storage {
+        case .memory(let bytes):
+            let count = max(0, min(buffer.count, bytes.count - offset))
+            bytes.withUnsafeBufferPointer { source in
+                if count > 0, let start = source.baseAddress { base.update(from: start + offset, count: count) }
+            }
+            return count
+        case .descriptor(let descriptor):
+            var count: Int
+            repeat {
+                count = pread(descriptor, base, buffer.count, off_t(offset))
+            } while count < 0 && errno == EINTR
+            return count >= 0 ? count : nil
+        }
+    }
+
     /// Runs `body` over `length` bytes at `offset`; `nil` when they can no longer be read.
     func withBytes<Result>(offset: Int, length: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result?) -> Result? {
         switch storage {
