@@ -33,7 +33,7 @@ import Testing
 
     /// The regions' records equal the sequential reader's, texts at the same offsets.
     static func expectSameRecords(
-        _ regionRecords: [EntryKey: [String: Baseline.Side]]?, as sequential: Baseline, _ label: String,
+        _ regionRecords: [EntryKey: Baseline.Sides]?, as sequential: Baseline, _ label: String,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         guard let regionRecords else {

@@ -88,9 +88,9 @@ struct LockReader {
 
     let source: LockBytes
     private let collects: Bool
-    private var records: [EntryKey: [String: Baseline.Side]] = [:]
+    private var records: [EntryKey: Baseline.Sides] = [:]
     /// A region's records, when `collects`.
-    private(set) var collected: [(key: EntryKey, sides: [String: Baseline.Side])] = []
+    private(set) var collected: [(key: EntryKey, sides: Baseline.Sides)] = []
     private(set) var sawHeader: Bool
     private var lineNumber = 0
     /// The file of the last record: records come sorted by key, so most share it.
@@ -141,7 +141,7 @@ struct LockReader {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
-    func finish() throws(BaselineError) -> [EntryKey: [String: Baseline.Side]] {
+    func finish() throws(BaselineError) -> [EntryKey: Baseline.Sides] {
         guard sawHeader else {
             throw BaselineError(line: 1, message: "the lock file is empty: it has no header")
         }
@@ -185,12 +185,12 @@ struct LockReader {
         } catch {
             throw BaselineError(line: lineNumber, message: "line \(lineNumber) is not a valid baseline record")
         }
-        try add(key: record.key, sides: record.sides)
+        try add(key: record.key, sides: Baseline.Sides(record.sides))
     }
 
     /// A key of printable ASCII, split at its first `#` as `EntryKey(parsing:)` splits it,
     /// without making a `String` of the whole key or, most of the time, of its file.
-    private mutating func add(plainKey bytes: UnsafeBufferPointer<UInt8>, sides: [String: Baseline.Side]) throws(BaselineError) {
+    private mutating func add(plainKey bytes: UnsafeBufferPointer<UInt8>, sides: Baseline.Sides) throws(BaselineError) {
         let fileCount = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
         // An empty file or ID is refused by the common path, with the key in the message.
         guard fileCount > 0, fileCount == bytes.count || fileCount + 1 < bytes.count else {
@@ -207,7 +207,7 @@ struct LockReader {
         try add(EntryKey(file: lastFile, id: id), sides: sides)
     }
 
-    private mutating func add(key text: String, sides: [String: Baseline.Side]) throws(BaselineError) {
+    private mutating func add(key text: String, sides: Baseline.Sides) throws(BaselineError) {
         guard var key = EntryKey(parsing: text) else {
             throw BaselineError(line: lineNumber, message: "'\(text)' is not an entry key")
         }
@@ -221,7 +221,7 @@ struct LockReader {
         lastFileBytes = Array(file.rawValue.utf8)
     }
 
-    private mutating func add(_ key: EntryKey, sides: [String: Baseline.Side]) throws(BaselineError) {
+    private mutating func add(_ key: EntryKey, sides: Baseline.Sides) throws(BaselineError) {
         if collects {
             collected.append((key, sides))
         } else if records.updateValue(sides, forKey: key) != nil {

@@ -24,7 +24,7 @@ enum CanonicalRecord {
     /// `offset` of the lock.
     static func read(
         _ line: UnsafeBufferPointer<UInt8>, at offset: Int, in source: LockBytes
-    ) -> (key: Key, sides: [String: Baseline.Side])? {
+    ) -> (key: Key, sides: Baseline.Sides)? {
         var cursor = Cursor(bytes: line)
         guard cursor.skip(#"{"key":""#), let keyRange = cursor.literal() else { return nil }
         let keyBytes = UnsafeBufferPointer(rebasing: line[keyRange])
@@ -41,7 +41,7 @@ enum CanonicalRecord {
               let (secondLanguage, second) = side(&cursor, at: offset, in: source), cursor.skip("}}"),
               cursor.atEnd, firstLanguage != secondLanguage
         else { return nil }
-        return (key, [firstLanguage: first, secondLanguage: second])
+        return (key, Baseline.Sides((firstLanguage, first), (secondLanguage, second)))
     }
 
     /// `CODE":{"neutral":"H","prose":"H","text":"T"}`, the cursor just past `CODE`'s quote.

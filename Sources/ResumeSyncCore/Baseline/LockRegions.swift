@@ -41,18 +41,18 @@ struct LockRegions: Sendable {
 
     /// What one region read: its records in the order read, and whether it saw the header.
     private struct Region: Sendable {
-        var records: [(key: EntryKey, sides: [String: Baseline.Side])]
+        var records: [(key: EntryKey, sides: Baseline.Sides)]
         var sawHeader: Bool
     }
 
     /// The records, or `nil` when a region found a problem or could not be read, or a key is
     /// recorded twice.
-    func read(_ source: LockBytes) -> [EntryKey: [String: Baseline.Side]]? {
+    func read(_ source: LockBytes) -> [EntryKey: Baseline.Sides]? {
         var regions = Array(0..<count).parallelMap { index in
             try? readRegion(index, of: source)
         }
         guard regions.first??.sawHeader == true else { return nil }
-        var records: [EntryKey: [String: Baseline.Side]] = [:]
+        var records: [EntryKey: Baseline.Sides] = [:]
         records.reserveCapacity(regions.reduce(0) { $0 + ($1?.records.count ?? 0) })
         for index in regions.indices {
             guard var region = regions[index] else { return nil }
