@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A large lock read in regions at once, one reader a core, each with `pread` in chunks.
+/// A large lock read in regions at once, by as many threads as there are cores, each region
+/// with `pread` in chunks.
 ///
 /// The lock of a 2,000-file project holds 200,000 records (190 MB): read by one thread, every
 /// check waited for it with the other cores idle. Region `i` covers the lines that start in
@@ -15,7 +16,8 @@ import Glibc
 /// is in two regions. Otherwise `read` gives `nil` and the one sequential reader reads the lock
 /// again, to say what is wrong exactly as it always has.
 struct LockRegions: Sendable {
-    /// A smaller lock is read by one reader in less time than starting the others takes.
+    /// A smaller lock is read in a few milliseconds: regions would save little, and the small
+    /// locks of most projects keep the one sequential reader.
     static let parallelThreshold = 8 << 20
 
     let size: Int
