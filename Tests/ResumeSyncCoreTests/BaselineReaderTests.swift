@@ -245,7 +245,7 @@ extension Baseline.Side {
         baseline.records[EntryKey(file: RelativePath("z.xml"), id: nil)] = [:]
         var expected = [#"{"format":"resume-sync.lock","version":1}"#]
         for key in baseline.records.keys.sorted() {
-            let data = try encoder.encode(Record(key: key.description, sides: baseline.records[key] ?? [:]))
+            let data = try encoder.encode(Record(key: key.description, sides: (baseline.records[key] ?? [:]).dictionary))
             expected.append(String(decoding: data, as: UTF8.self))
         }
         let written = baseline.serialized()

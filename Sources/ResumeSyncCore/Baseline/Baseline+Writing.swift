@@ -30,7 +30,7 @@ extension Baseline {
         for key in records.keys.sorted() {
             let sides = records[key] ?? [:]
             if !Self.appendRecord(key: key.description, sides: sides, to: &output, encoder) {
-                output.append(contentsOf: Self.encode(Record(key: key.description, sides: sides), encoder))
+                output.append(contentsOf: Self.encode(Record(key: key.description, sides: sides.dictionary), encoder))
             }
             output.append(UInt8(ascii: "\n"))
         }
@@ -40,7 +40,7 @@ extension Baseline {
     /// Appends the record as `JSONEncoder` would write it; `false` (nothing appended) for
     /// language codes whose order the encoder might see otherwise than `<` (not plain ASCII).
     private static func appendRecord(
-        key: String, sides: [String: Side], to output: inout [UInt8], _ encoder: JSONEncoder
+        key: String, sides: Sides, to output: inout [UInt8], _ encoder: JSONEncoder
     ) -> Bool {
         let languages = sides.keys.sorted()
         guard languages.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) else { return false }

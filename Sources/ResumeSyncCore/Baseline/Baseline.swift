@@ -50,9 +50,9 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// By entry key, then by language code.
-    public var records: [EntryKey: [String: Side]]
+    public var records: [EntryKey: Sides]
 
-    public init(records: [EntryKey: [String: Side]] = [:]) {
+    public init(records: [EntryKey: Sides] = [:]) {
         self.records = records
     }
 

@@ -11,21 +11,37 @@ import Glibc
 /// another shape (spaces, key order, fields, one side or three, an escape it is not sure of)
 /// gives `nil`, and `JSONDecoder` reads it instead.
 enum CanonicalRecord {
-    /// The record's key text and its two sides, texts left in `source`; `line` starts at
-    /// byte `offset` of the lock.
+    /// A record's key as the line holds it.
+    enum Key {
+        /// Printable ASCII without a backslash: the bytes are the text, and `#` splits it
+        /// byte by byte exactly as `EntryKey(parsing:)` splits the text.
+        case plain(UnsafeBufferPointer<UInt8>)
+        /// Any other key, its escapes decoded.
+        case text(String)
+    }
+
+    /// The record's key and its two sides, texts left in `source`; `line` starts at byte
+    /// `offset` of the lock.
     static func read(
         _ line: UnsafeBufferPointer<UInt8>, at offset: Int, in source: LockBytes
-    ) -> (key: String, sides: [String: Baseline.Side])? {
+    ) -> (key: Key, sides: Baseline.Sides)? {
         var cursor = Cursor(bytes: line)
-        guard cursor.skip(#"{"key":""#), let key = cursor.literal(),
-              let keyText = JSONStringLiteral.decode(UnsafeBufferPointer(rebasing: line[key])),
-              cursor.skip(#","sides":{""#)
-        else { return nil }
-        guard let (firstLanguage, first) = side(&cursor, at: offset, in: source), cursor.skip(#",""#),
+        guard cursor.skip(#"{"key":""#), let keyRange = cursor.literal() else { return nil }
+        let keyBytes = UnsafeBufferPointer(rebasing: line[keyRange])
+        let key: Key
+        if keyBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) {
+            key = .plain(keyBytes)
+        } else if let text = JSONStringLiteral.decode(keyBytes) {
+            key = .text(text)
+        } else {
+            return nil
+        }
+        guard cursor.skip(#","sides":{""#),
+              let (firstLanguage, first) = side(&cursor, at: offset, in: source), cursor.skip(#",""#),
               let (secondLanguage, second) = side(&cursor, at: offset, in: source), cursor.skip("}}"),
               cursor.atEnd, firstLanguage != secondLanguage
         else { return nil }
-        return (keyText, [firstLanguage: first, secondLanguage: second])
+        return (key, Baseline.Sides((firstLanguage, first), (secondLanguage, second)))
     }
 
     /// `CODE":{"neutral":"H","prose":"H","text":"T"}`, the cursor just past `CODE`'s quote.
@@ -68,13 +84,40 @@ enum CanonicalRecord {
             return index..<end
         }
 
-        /// 16 hex digits and the closing quote.
+        /// 16 hex digits and the closing quote, the digits read eight at a time.
         mutating func fingerprint() -> Fingerprint? {
             guard index + 17 <= bytes.count, bytes[index + 16] == UInt8(ascii: "\""),
-                  let value = Fingerprint.value(ofHex: bytes[index..<index + 16])
+                  let base = UnsafeRawPointer(bytes.baseAddress),
+                  let high = CanonicalRecord.value(ofHexDigits: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)),
+                  let low = CanonicalRecord.value(ofHexDigits: base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
             else { return nil }
             index += 17
-            return Fingerprint(value: value)
+            return Fingerprint(value: UInt64(high) << 32 | UInt64(low))
         }
+    }
+
+    /// The value of the eight hex digits (either case) that are the bytes of `word` in memory
+    /// order, or `nil` when one is not a hex digit: what `Fingerprint.value(ofHex:)` reads,
+    /// all eight bytes at once.
+    static func value(ofHexDigits word: UInt64) -> UInt32? {
+        let bytes = UInt64(littleEndian: word)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        guard bytes & highBits == 0 else { return nil }
+        // Every byte is below 0x80, so adding at most 0x80 to each never carries into the next:
+        // a byte's high bit then tells whether it was at least (or at most) the bound.
+        func atLeast(_ bound: UInt64, _ bytes: UInt64) -> UInt64 { (bytes &+ ones &* (0x80 - bound)) & highBits }
+        func atMost(_ bound: UInt64, _ bytes: UInt64) -> UInt64 { ~(bytes &+ ones &* (0x7F - bound)) & highBits }
+        let decimal = atLeast(0x30, bytes) & atMost(0x39, bytes)
+        let lowercased = bytes | 0x2020_2020_2020_2020
+        let letter = atLeast(0x61, lowercased) & atMost(0x66, lowercased)
+        guard decimal | letter == highBits else { return nil }
+        // A digit's low four bits are its value; a letter's (bit 6 set) are its value less 9.
+        var value = (bytes & 0x0F0F_0F0F_0F0F_0F0F) &+ ((bytes >> 6) & ones) &* 9
+        // The first digit is the lowest byte: join bytes in pairs, pairs in fours, then halves.
+        value = (value & 0x000F_000F_000F_000F) << 4 | (value >> 8 & 0x000F_000F_000F_000F)
+        value = (value & 0x0000_00FF_0000_00FF) << 8 | (value >> 16 & 0x0000_00FF_0000_00FF)
+        value = (value & 0x0000_0000_0000_FFFF) << 16 | (value >> 32 & 0x0000_0000_0000_FFFF)
+        return UInt32(truncatingIfNeeded: value)
     }
 }
