@@ -237,4 +237,35 @@ import Testing
         }
         #expect(parseError.message.contains("would not parse"))
     }
+
+    /// Files are planned and verified in parallel; when several would fail, the one reported is
+    /// the first in path order, whatever finished first.
+    @Test func theFirstFileThatFailsIsTheOneReported() throws {
+        let zh = "<s><item id=\"a\">甲</item><item id=\"b\">乙</item></s>"
+        let en = "<s><item id=\"a\">A</item></s>"
+        let names = (0..<12).map { "f\($0 + 10).xml" }
+        let project = try MergeProject(
+            zh: Dictionary(uniqueKeysWithValues: names.map { ($0, zh) }),
+            en: Dictionary(uniqueKeysWithValues: names.map { ($0, en) }))
+        let input = try MergeInput.load(project.workspace)
+        let plan = try MergePlanner(input: input, request: MergeRequest()).plan()
+        #expect(plan.changes.compactMap(\.file).map(\.description) == names)
+        var expectations = MergeExpectations()
+        expectations.inserted = Set(names.map { EntryKey(parsing: "\($0)#b")! })
+        for _ in 0..<5 {
+            // Every file but the first three is corrupted: the fourth is the first that fails.
+            let changes = plan.changes.enumerated().map { index, change in
+                var corrupted = change
+                if index >= 3 {
+                    corrupted.newBytes = Array(String(decoding: change.newBytes, as: UTF8.self)
+                        .replacingOccurrences(of: ">A<", with: ">AA<").utf8)
+                }
+                return corrupted
+            }
+            let error = try #require(throws: InvocationError.self) {
+                try MergeVerifier(input: input, expectations: expectations).verify(changes)
+            }
+            #expect(error.message.contains("f13.xml#a, which the merge does not touch, would change"), "\(error.message)")
+        }
+    }
 }

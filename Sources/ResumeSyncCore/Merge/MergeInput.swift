@@ -98,7 +98,8 @@ public struct MergePlan: Sendable {
 
     /// The patch of every change, as `diff -u` prints it.
     public var patch: String {
-        changes.map { change in
+        // Each file's patch on its own, on every core, joined in order.
+        changes.parallelMap { change in
             UnifiedDiff.render(
                 old: change.oldBytes, new: change.newBytes,
                 oldLabel: change.kind == .create ? "/dev/null" : change.displayPath,

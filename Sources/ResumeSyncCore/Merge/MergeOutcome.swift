@@ -42,6 +42,17 @@ public struct MergeOutcome: Sendable, Equatable {
     /// Pairs the merge brought back in sync and recorded as such in the baseline.
     public var confirmed: [EntryKey] = []
 
+    /// Appends another file's outcome, as planning the files one after another would.
+    mutating func absorb(_ other: MergeOutcome) {
+        inserted += other.inserted
+        createdFiles += other.createdFiles
+        updated += other.updated
+        pruned += other.pruned
+        prunedFiles += other.prunedFiles
+        leftAlone += other.leftAlone
+        confirmed += other.confirmed
+    }
+
     public init() {}
 
     public var changesSomething: Bool {

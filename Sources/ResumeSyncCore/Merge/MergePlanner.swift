@@ -19,100 +19,22 @@ public struct MergePlanner: Sendable {
         let loader = TreeLoader(configuration: input.workspace.configuration)
         let sourceSpec = input.source.spec
         let targetSpec = input.target.spec
+        // Each file pair is planned on its own, on every core; the plans are taken in file order,
+        // so the outcome and the changes are those of planning the files one after another, and
+        // the error reported is that of the first file that has one.
+        let plans = result.filePairs.parallelMap { filePair in
+            Result { () throws(InvocationError) in
+                try planFile(filePair, selection: selection, loader: loader, sourceSpec: sourceSpec, targetSpec: targetSpec)
+            }
+        }
         var outcome = MergeOutcome()
         var changes: [MergePlan.FileChange] = []
         var expectations = MergeExpectations()
-        for filePair in result.filePairs {
-            let file = filePair.file
-            let path = targetSpec.filePath(file)
-            let profile = loader.profile(for: file)
-            if let source = filePair.source, !filePair.inTarget {
-                guard selection.includesFile(file) else { continue }
-                guard selection.includesWholeFile(file) else {
-                    outcome.leftAlone.append(MergeOutcome.LeftAlone(
-                        key: EntryKey(file: file, id: nil),
-                        reason: "\(targetSpec.displayPath(file)) does not exist; merge the whole file with --only \(file)"))
-                    continue
-                }
-                let marked: [UInt8]
-                let copied = Self.entriesCopied(into: source)
-                do {
-                    marked = try EntryMarking.marked(
-                        copied.entries, in: source.bytes, range: 0..<source.bytes.count,
-                        marker: profile.needsTranslation,
-                        extra: copied.removals + (EntryMarking.namespaceDeclaration(in: source, profile: profile).map { [$0] } ?? []))
-                } catch {
-                    throw InvocationError("\(source.displayPath): \(error.description); nothing was written")
-                }
-                changes.append(MergePlan.FileChange(
-                    kind: .create, file: file, path: path, displayPath: targetSpec.displayPath(file),
-                    oldBytes: [], newBytes: marked, snapshot: .absent(path)))
-                outcome.createdFiles.append(MergeOutcome.CreatedFile(file: file, entryCount: copied.entries.count))
-                expectations.createdFiles.insert(file)
-                continue
-            }
-            if let target = filePair.target, !filePair.inSource {
-                guard request.prune, selection.includesWholeFile(file) else { continue }
-                changes.append(MergePlan.FileChange(
-                    kind: .delete, file: file, path: path, displayPath: target.displayPath,
-                    oldBytes: target.bytes, newBytes: [], snapshot: snapshot(path, target)))
-                outcome.prunedFiles.append(file)
-                expectations.deletedFiles.insert(file)
-                continue
-            }
-            guard let source = filePair.source, let target = filePair.target, selection.includesFile(file) else { continue }
-            let pair = MergeFile(source: source, target: target, profile: profile)
-            var replacements: [ByteReplacement] = []
-
-            let insertions = try InsertionPlanner(pair: pair, marker: profile.needsTranslation, selection: selection).plan()
-            replacements += insertions.replacements
-            if !insertions.inserted.isEmpty, let declaration = EntryMarking.namespaceDeclaration(in: target, profile: profile) {
-                replacements.append(declaration)
-            }
-            outcome.leftAlone += insertions.leftAlone
-            for (key, nested) in insertions.inserted {
-                outcome.inserted.append(MergeOutcome.Insertion(key: key, nestedCount: nested, line: 0))
-                expectations.inserted.insert(key)
-            }
-
-            let neutral = NeutralUpdatePlanner(
-                pair: pair, baseline: input.baseline, sourceLanguage: sourceSpec.language,
-                targetLanguage: targetSpec.language, sourceRoot: sourceSpec.displayRoot,
-                targetRoot: targetSpec.displayRoot)
-            for entryPair in Aligner.pairEntries(filePair) {
-                guard let sourceEntry = entryPair.source, let targetEntry = entryPair.target,
-                      selection.includes(sourceEntry, in: source)
-                else { continue }
-                switch neutral.decide(source: sourceEntry, target: targetEntry) {
-                case .update(let paths, let edits)?:
-                    replacements += edits
-                    outcome.updated.append(MergeOutcome.Update(key: entryPair.key, paths: paths))
-                    expectations.updated[entryPair.key] = paths
-                case .leave(let reason)?:
-                    outcome.leftAlone.append(MergeOutcome.LeftAlone(key: entryPair.key, reason: reason))
-                case nil:
-                    break
-                }
-            }
-
-            if request.prune {
-                let pruning = try OrphanPruner(pair: pair, selection: selection).plan()
-                replacements += pruning.replacements
-                outcome.pruned += pruning.removed
-                expectations.pruned.formUnion(pruning.removedKeys)
-            }
-
-            guard !replacements.isEmpty else { continue }
-            let merged: [UInt8]
-            do {
-                merged = try ByteReplacement.apply(replacements, to: target.bytes)
-            } catch {
-                throw InvocationError("internal error: the edits planned for \(target.displayPath) conflict (\(error.description)); nothing was written")
-            }
-            guard merged != target.bytes else { continue }
-            changes.append(MergePlan.FileChange(
-                kind: .update, file: file, path: path, displayPath: target.displayPath,
-                oldBytes: target.bytes, newBytes: merged, snapshot: snapshot(path, target)))
+        for plan in plans {
+            let plan = try plan.get()
+            if let change = plan.change { changes.append(change) }
+            outcome.absorb(plan.outcome)
+            expectations.absorb(plan.expectations)
         }
 
         let verifier = MergeVerifier(input: input, expectations: expectations)
@@ -130,6 +52,111 @@ public struct MergePlanner: Sendable {
         }
         outcome.leftAlone += remainingWork(in: merged, selection: selection, explained: Set(outcome.leftAlone.map(\.key)))
         return MergePlan(changes: changes, outcome: outcome, result: merged)
+    }
+
+    /// What merging one file pair plans: the change of its target file (if any), and what it
+    /// adds to the outcome and to what the verifier expects.
+    private struct FilePlan: Sendable {
+        var change: MergePlan.FileChange?
+        var outcome = MergeOutcome()
+        var expectations = MergeExpectations()
+    }
+
+    private func planFile(
+        _ filePair: FilePair, selection: MergeSelection, loader: TreeLoader, sourceSpec: TreeSpec, targetSpec: TreeSpec
+    ) throws(InvocationError) -> FilePlan {
+        var plan = FilePlan()
+        let file = filePair.file
+        let path = targetSpec.filePath(file)
+        let profile = loader.profile(for: file)
+        if let source = filePair.source, !filePair.inTarget {
+            guard selection.includesFile(file) else { return plan }
+            guard selection.includesWholeFile(file) else {
+                plan.outcome.leftAlone.append(MergeOutcome.LeftAlone(
+                    key: EntryKey(file: file, id: nil),
+                    reason: "\(targetSpec.displayPath(file)) does not exist; merge the whole file with --only \(file)"))
+                return plan
+            }
+            let marked: [UInt8]
+            let copied = Self.entriesCopied(into: source)
+            do {
+                marked = try EntryMarking.marked(
+                    copied.entries, in: source.bytes, range: 0..<source.bytes.count,
+                    marker: profile.needsTranslation,
+                    extra: copied.removals + (EntryMarking.namespaceDeclaration(in: source, profile: profile).map { [$0] } ?? []))
+            } catch {
+                throw InvocationError("\(source.displayPath): \(error.description); nothing was written")
+            }
+            plan.change = MergePlan.FileChange(
+                kind: .create, file: file, path: path, displayPath: targetSpec.displayPath(file),
+                oldBytes: [], newBytes: marked, snapshot: .absent(path))
+            plan.outcome.createdFiles.append(MergeOutcome.CreatedFile(file: file, entryCount: copied.entries.count))
+            plan.expectations.createdFiles.insert(file)
+            return plan
+        }
+        if let target = filePair.target, !filePair.inSource {
+            guard request.prune, selection.includesWholeFile(file) else { return plan }
+            plan.change = MergePlan.FileChange(
+                kind: .delete, file: file, path: path, displayPath: target.displayPath,
+                oldBytes: target.bytes, newBytes: [], snapshot: snapshot(path, target))
+            plan.outcome.prunedFiles.append(file)
+            plan.expectations.deletedFiles.insert(file)
+            return plan
+        }
+        guard let source = filePair.source, let target = filePair.target, selection.includesFile(file) else { return plan }
+        let pair = MergeFile(source: source, target: target, profile: profile)
+        var replacements: [ByteReplacement] = []
+
+        let insertions = try InsertionPlanner(pair: pair, marker: profile.needsTranslation, selection: selection).plan()
+        replacements += insertions.replacements
+        if !insertions.inserted.isEmpty, let declaration = EntryMarking.namespaceDeclaration(in: target, profile: profile) {
+            replacements.append(declaration)
+        }
+        plan.outcome.leftAlone += insertions.leftAlone
+        for (key, nested) in insertions.inserted {
+            plan.outcome.inserted.append(MergeOutcome.Insertion(key: key, nestedCount: nested, line: 0))
+            plan.expectations.inserted.insert(key)
+        }
+
+        let neutral = NeutralUpdatePlanner(
+            pair: pair, baseline: input.baseline, sourceLanguage: sourceSpec.language,
+            targetLanguage: targetSpec.language, sourceRoot: sourceSpec.displayRoot,
+            targetRoot: targetSpec.displayRoot)
+        for entryPair in Aligner.pairEntries(filePair) {
+            guard let sourceEntry = entryPair.source, let targetEntry = entryPair.target,
+                  selection.includes(sourceEntry, in: source)
+            else { continue }
+            switch neutral.decide(source: sourceEntry, target: targetEntry) {
+            case .update(let paths, let edits)?:
+                replacements += edits
+                plan.outcome.updated.append(MergeOutcome.Update(key: entryPair.key, paths: paths))
+                plan.expectations.updated[entryPair.key] = paths
+            case .leave(let reason)?:
+                plan.outcome.leftAlone.append(MergeOutcome.LeftAlone(key: entryPair.key, reason: reason))
+            case nil:
+                break
+            }
+        }
+
+        if request.prune {
+            let pruning = try OrphanPruner(pair: pair, selection: selection).plan()
+            replacements += pruning.replacements
+            plan.outcome.pruned += pruning.removed
+            plan.expectations.pruned.formUnion(pruning.removedKeys)
+        }
+
+        guard !replacements.isEmpty else { return plan }
+        let merged: [UInt8]
+        do {
+            merged = try ByteReplacement.apply(replacements, to: target.bytes)
+        } catch {
+            throw InvocationError("internal error: the edits planned for \(target.displayPath) conflict (\(error.description)); nothing was written")
+        }
+        guard merged != target.bytes else { return plan }
+        plan.change = MergePlan.FileChange(
+            kind: .update, file: file, path: path, displayPath: target.displayPath,
+            oldBytes: target.bytes, newBytes: merged, snapshot: snapshot(path, target))
+        return plan
     }
 
     /// What a new target file takes from its source: every entry but those that belong in the
@@ -234,4 +261,13 @@ struct MergeExpectations {
     var pruned: Set<EntryKey> = []
     var createdFiles: Set<RelativePath> = []
     var deletedFiles: Set<RelativePath> = []
+
+    /// Adds what another file's plan expects (files are planned apart; their keys differ).
+    mutating func absorb(_ other: MergeExpectations) {
+        inserted.formUnion(other.inserted)
+        updated.merge(other.updated) { _, new in new }
+        pruned.formUnion(other.pruned)
+        createdFiles.formUnion(other.createdFiles)
+        deletedFiles.formUnion(other.deletedFiles)
+    }
 }

@@ -9,15 +9,22 @@ struct MergeVerifier {
     /// The comparison of the trees as they will be after the merge.
     func verify(_ changes: [MergePlan.FileChange]) throws(InvocationError) -> Reconciliation {
         let loader = TreeLoader(configuration: input.workspace.configuration)
+        // The new files are parsed on every core, then taken in order: the first that fails is
+        // the one reported, as when they were parsed one after another.
+        let parsed = changes.parallelMap { change -> Result<ParsedDocument, TreeLoader.LoadProblem>? in
+            guard let file = change.file, change.kind != .delete else { return nil }
+            return loader.parse(change.newBytes, file: file, displayPath: change.displayPath, side: .target)
+        }
         var target = input.target
-        for change in changes {
+        for (change, parse) in zip(changes, parsed) {
             guard let file = change.file else { continue }
             switch change.kind {
             case .delete:
                 target.documents[file] = nil
                 target.files.removeAll { $0 == file }
             case .update, .create:
-                switch loader.parse(change.newBytes, file: file, displayPath: change.displayPath, side: .target) {
+                guard let parse else { continue }
+                switch parse {
                 case .success(let document):
                     guard document.tree.spansAreExact else { throw failure(change.displayPath, "its positions are not exact") }
                     target.documents[file] = document
@@ -39,10 +46,19 @@ struct MergeVerifier {
         if let broken = partial.findings.first(where: \.rule.meansBrokenInput) {
             throw failure(broken.primaryLocation?.path ?? "a target file", "\(broken.message) [\(broken.rule.id)]")
         }
-        for file in changed {
-            guard let document = target.documents[file] else { continue }
-            try verify(document, was: input.target.documents[file])
+        // Every changed file is held to what was planned, on every core; the first file (in
+        // path order) that falls short is the one reported.
+        let documents = target.documents
+        let verdicts = changed.sorted().parallelMap { file -> InvocationError? in
+            guard let document = documents[file] else { return nil }
+            do throws(InvocationError) {
+                try verify(document, was: input.target.documents[file])
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure = verdicts.lazy.compactMap({ $0 }).first { throw failure }
         var merged = input.result
         merged.target = target
         merged.filePairs = Aligner.pairFiles(source: input.source, target: target)
