@@ -36,7 +36,7 @@ public struct TodoItem: Sendable {
         !mergeActions.isEmpty && mergeActions.allSatisfy { $0.kind != .needsPerson && $0.kind != .leftAlone }
     }
 
-    init(_ block: DiffReport.Block, sourceDocument document: ParsedDocument?, target targetTree: TreeSpec, merge: MergeOutcome? = nil) {
+    init(_ block: DiffReport.Block, sourceDocument document: ParsedDocument?, target targetTree: TreeSpec, merge: MergeAction.Plan? = nil) {
         key = block.key
         findings = block.findings
         source = block.source
@@ -90,7 +90,22 @@ public struct MergeAction: Hashable, Sendable {
         self.description = description
     }
 
-    static func `for`(_ finding: Finding, item: TodoItem, target: TreeSpec, merge: MergeOutcome? = nil) -> MergeAction {
+    /// What merge's own plan says of the entries it reads about, looked up by key: a report
+    /// asks for every finding of tens of thousands of entries.
+    struct Plan: Sendable {
+        let updated: Set<EntryKey>
+        /// The first reason merge gives for leaving each entry alone.
+        let leftAlone: [EntryKey: String]
+
+        init(_ outcome: MergeOutcome) {
+            updated = Set(outcome.updated.map(\.key))
+            var leftAlone: [EntryKey: String] = [:]
+            for entry in outcome.leftAlone where leftAlone[entry.key] == nil { leftAlone[entry.key] = entry.reason }
+            self.leftAlone = leftAlone
+        }
+    }
+
+    static func `for`(_ finding: Finding, item: TodoItem, target: TreeSpec, merge: Plan? = nil) -> MergeAction {
         switch finding.rule {
         case .missing where finding.key.id == nil:
             let count = item.fileEntryCount ?? 0
@@ -105,8 +120,8 @@ public struct MergeAction: Hashable, Sendable {
         case .orphan:
             return MergeAction(kind: .leftAlone, description: "merge leaves it alone; `merge --prune` removes it")
         case .mismatchAttribute, .mismatchNeutral:
-            if let merge, !merge.updated.contains(where: { $0.key == finding.key }) {
-                let reason = merge.leftAlone.first { $0.key == finding.key }?.reason
+            if let merge, !merge.updated.contains(finding.key) {
+                let reason = merge.leftAlone[finding.key]
                 return MergeAction(kind: .needsPerson, description: "needs a person" + (reason.map { ": \($0)" } ?? ""))
             }
             guard let value = finding.sourceValue else {

@@ -84,8 +84,10 @@ public struct TodoReport: Sendable {
         var sourceDocuments: [RelativePath: ParsedDocument] = [:]
         for filePair in result.filePairs { sourceDocuments[filePair.file] = filePair.source }
         let target = result.target.spec
-        items = DiffReport().blocks(result).map { block in
-            TodoItem(block, sourceDocument: sourceDocuments[block.key.file], target: target, merge: merge)
+        let plan = merge.map(MergeAction.Plan.init)
+        let documents = sourceDocuments
+        items = DiffReport().blocks(result).parallelMap { block in
+            TodoItem(block, sourceDocument: documents[block.key.file], target: target, merge: plan)
         }
     }
 
