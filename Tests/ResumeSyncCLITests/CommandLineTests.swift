@@ -22,6 +22,12 @@ import Testing
         #expect(oneTree.stderr.contains("give both trees"))
         let unknown = try ResumeSyncCommand.run(["check", "--frobnicate"], in: folder)
         #expect(unknown.status == 2)
+        // `check` is parsed by its own command first (the hook's fast start); what it cannot
+        // parse goes through the root, so the usage line names the whole command.
+        #expect(unknown.stderr.contains("Unknown option '--frobnicate'"))
+        #expect(unknown.stderr.contains("Usage: resume-sync check "))
+        let help = try ResumeSyncCommand.run(["check", "--help"], in: folder)
+        #expect(help.stdout.contains("USAGE: resume-sync check "))
         let noTree = try ResumeSyncCommand.run(["check", "zh", "fr"], in: folder)
         #expect(noTree.status == 2)
         #expect(noTree.stderr.contains("the fr tree 'fr' does not exist"))
