@@ -45,9 +45,7 @@ extension ResumeSync {
         }
 
         func run() throws {
-            var workspace = try trees.workspace
-            workspace.keepsTrees = false
-            let (content, result) = try workspace.diffShowingProgress(includeInSync: all)
+            let (content, result) = try trees.workspace.diffShowingProgress(includeInSync: all)
             switch format {
             case .json:
                 Terminal.standardOutput(DiffJSONReport().render(content.blocks))

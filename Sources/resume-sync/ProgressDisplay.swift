@@ -62,26 +62,32 @@ extension Workspace {
     ///
     /// Small trees, and runs whose standard error is no terminal, go through `reconcile()` itself.
     func reconcileShowingProgress() throws -> Reconciliation {
-        let display = ProgressDisplay()
-        guard display.isEnabled, fileCount >= ProgressDisplay.minimumFiles else { return try reconcileOrExit() }
-        defer { display.finish() }
-        do {
-            return try reconcile(progress: { display.update($0) })
-        } catch {
-            display.finish()
-            Terminal.standardError("resume-sync: error: \(error.message)\n")
-            throw ExitCode(2)
+        try showingProgress { progress throws(InvocationError) in
+            guard let progress else { return try reconcile() }
+            return try reconcile(progress: progress)
         }
     }
 
-    /// `diff`'s content, found one file pair at a time, with a progress bar on standard error
-    /// as `reconcileShowingProgress()` draws one; an invocation error is exit status 2.
+    /// `diff`'s content, found one file pair at a time, with the same progress bar.
     func diffShowingProgress(includeInSync: Bool) throws -> (content: DiffContent, result: CheckResult) {
+        try showingProgress { progress throws(InvocationError) in
+            try diff(includeInSync: includeInSync, progress: progress)
+        }
+    }
+
+    /// Runs `work` with a progress listener when a bar can be drawn (`nil` otherwise), erases
+    /// the bar after, and turns an invocation error into exit status 2 with a message.
+    private func showingProgress<Value>(
+        _ work: ((@Sendable (RunProgress) -> Void)?) throws(InvocationError) -> Value
+    ) throws -> Value {
         let display = ProgressDisplay()
-        let showsProgress = display.isEnabled && fileCount >= ProgressDisplay.minimumFiles
+        var progress: (@Sendable (RunProgress) -> Void)?
+        if display.isEnabled, fileCount >= ProgressDisplay.minimumFiles {
+            progress = { @Sendable in display.update($0) }
+        }
         defer { display.finish() }
-        do {
-            return try diff(includeInSync: includeInSync, progress: showsProgress ? { display.update($0) } : nil)
+        do throws(InvocationError) {
+            return try work(progress)
         } catch {
             display.finish()
             Terminal.standardError("resume-sync: error: \(error.message)\n")

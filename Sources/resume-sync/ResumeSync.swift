@@ -55,7 +55,7 @@ extension ResumeSync {
     /// and goes through `parseAsRoot`, which says what ArgumentParser always says.
     static func parsedCheck() -> ParsableCommand? {
         let arguments = CommandLine.arguments.dropFirst()
-        guard arguments.first == Check.configuration.commandName ?? "check" else { return nil }
+        guard arguments.first == "check" else { return nil }
         return try? Check.parse(Array(arguments.dropFirst()))
     }
 }
