@@ -37,8 +37,8 @@ struct TokenScan {
                         var flags: UInt8 = 0
                         Self.asciiTables.withUnsafeBufferPointer { tables in
                             for (index, byte) in bytes.enumerated() {
-                                (scalars.baseAddress! + index).initialize(to: Unicode.Scalar(byte))
-                                (kinds.baseAddress! + index).initialize(to: TokenStarts(rawValue: tables[Int(byte)].starts))
+                                scalars.initializeElement(at: index, to: Unicode.Scalar(byte))
+                                kinds.initializeElement(at: index, to: TokenStarts(rawValue: tables[Int(byte)].starts))
                                 flags |= tables[Int(byte)].flags
                             }
                         }
@@ -57,8 +57,8 @@ struct TokenScan {
                         if written.value >= 0x4000, written.value <= 0x9FFF, written != "第" {
                             // An ideograph of the three-byte run: it keeps its width, sets no
                             // flag and starts nothing.
-                            (scalars.baseAddress! + scalarCount).initialize(to: written)
-                            (kinds.baseAddress! + scalarCount).initialize(to: [])
+                            scalars.initializeElement(at: scalarCount, to: written)
+                            kinds.initializeElement(at: scalarCount, to: [])
                             scalarCount += 1
                             continue
                         }
@@ -69,8 +69,8 @@ struct TokenScan {
                         dot = dot || flags & Flag.dotOrColon != 0
                         digit = digit || flags & Flag.digit != 0
                         ampersand = ampersand || flags & Flag.ampersand != 0
-                        (scalars.baseAddress! + scalarCount).initialize(to: written)
-                        (kinds.baseAddress! + scalarCount).initialize(to: TokenStarts(of: scalar))
+                        scalars.initializeElement(at: scalarCount, to: written)
+                        kinds.initializeElement(at: scalarCount, to: TokenStarts(of: scalar))
                         scalarCount += 1
                     }
                     kindCount = scalarCount
