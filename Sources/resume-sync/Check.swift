@@ -44,11 +44,6 @@ extension Workspace {
     /// Checks one file pair at a time, turning an invocation error into exit status 2 with a
     /// message, as `reconcileOrExit()` does.
     func checkOrExit() throws -> CheckResult {
-        do {
-            return try check()
-        } catch {
-            Terminal.standardError("resume-sync: error: \(error.message)\n")
-            throw ExitCode(2)
-        }
+        try Terminal.exitingOnInvocationError { () throws(InvocationError) in try check() }
     }
 }

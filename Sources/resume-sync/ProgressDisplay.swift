@@ -86,12 +86,14 @@ extension Workspace {
             progress = { @Sendable in display.update($0) }
         }
         defer { display.finish() }
-        do throws(InvocationError) {
-            return try work(progress)
-        } catch {
-            display.finish()
-            Terminal.standardError("resume-sync: error: \(error.message)\n")
-            throw ExitCode(2)
+        return try Terminal.exitingOnInvocationError { () throws(InvocationError) in
+            do throws(InvocationError) {
+                return try work(progress)
+            } catch {
+                // The bar goes before the message, not after it.
+                display.finish()
+                throw error
+            }
         }
     }
 

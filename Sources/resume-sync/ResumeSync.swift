@@ -134,11 +134,6 @@ struct DisplayOptions: ParsableArguments {
 extension Workspace {
     /// Reconciles, turning an invocation error into exit status 2 with a message.
     func reconcileOrExit() throws -> Reconciliation {
-        do {
-            return try reconcile()
-        } catch {
-            Terminal.standardError("resume-sync: error: \(error.message)\n")
-            throw ExitCode(2)
-        }
+        try Terminal.exitingOnInvocationError { () throws(InvocationError) in try reconcile() }
     }
 }

@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import ResumeSyncCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,5 +26,18 @@ enum Terminal {
         if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
         if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+extension Terminal {
+    /// `body`'s value; an invocation error is printed (`resume-sync: error: …`) and becomes exit
+    /// status 2, as DESIGN §6 has it for broken input.
+    static func exitingOnInvocationError<Value>(_ body: () throws(InvocationError) -> Value) throws -> Value {
+        do throws(InvocationError) {
+            return try body()
+        } catch {
+            standardError("resume-sync: error: \(error.message)\n")
+            throw ExitCode(2)
+        }
     }
 }
