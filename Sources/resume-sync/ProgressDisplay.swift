@@ -57,15 +57,10 @@ final class ProgressDisplay: @unchecked Sendable {
 }
 
 extension Workspace {
-    /// Reconciles as `reconcileOrExit()` does, with a progress bar on standard error when it is
-    /// a terminal and the trees are big.
-    ///
-    /// Small trees, and runs whose standard error is no terminal, go through `reconcile()` itself.
-    func reconcileShowingProgress() throws -> Reconciliation {
-        try showingProgress { progress throws(InvocationError) in
-            guard let progress else { return try reconcile() }
-            return try reconcile(progress: progress)
-        }
+    /// The TODO report (`todo`, `status`), with a progress bar on standard error when it is a
+    /// terminal and the trees are big.
+    func todoReportShowingProgress() throws -> TodoReport {
+        try showingProgress { progress throws(InvocationError) in try todoReport(progress: progress) }
     }
 
     /// `diff`'s content, found one file pair at a time, with the same progress bar.
@@ -104,14 +99,5 @@ extension Workspace {
         let sourceFiles = (try? loader.listFiles(in: source).count) ?? 0
         let targetFiles = (try? loader.listFiles(in: target).count) ?? 0
         return sourceFiles + targetFiles
-    }
-}
-
-extension Workspace {
-    /// What `merge SOURCE TARGET` would do over these trees, for the reports that say so; `nil`
-    /// when merge would refuse (broken input), and the reports then say what merge does by rule.
-    func mergeOutcome(for result: Reconciliation) -> MergeOutcome? {
-        let input = MergeInput.reading(self, source: result.source, target: result.target, result: result)
-        return try? MergePlanner(input: input, request: MergeRequest()).plan().outcome
     }
 }

@@ -20,8 +20,7 @@ extension ResumeSync {
 
         func run() throws {
             let workspace = try trees.workspace
-            let result = try workspace.reconcileShowingProgress()
-            let report = TodoReport(result, merge: workspace.mergeOutcome(for: result))
+            let report = try workspace.todoReportShowingProgress()
             var projectArguments: [String] = []
             if trees.project.root != "." { projectArguments += ["--root", trees.project.root] }
             if let config = trees.project.config { projectArguments += ["--config", config] }

@@ -29,8 +29,7 @@ extension ResumeSync {
 
         func run() throws {
             let workspace = try trees.workspace
-            let result = try workspace.reconcileShowingProgress()
-            let report = TodoReport(result, merge: workspace.mergeOutcome(for: result))
+            let report = try workspace.todoReportShowingProgress()
             guard report.brokenInput.isEmpty else {
                 Terminal.standardError(DiagnosticsReport().render(report.brokenInput))
                 Terminal.standardError("resume-sync: error: the input cannot be read, so no report was made\(output.map { " (\($0) was not written)" } ?? "")\n")

@@ -31,6 +31,29 @@ import Testing
         let full = try workspace.reconcile()
         expectSame(try workspace.check(), full, label)
         try expectSameDiff(workspace, full, label)
+        try expectSameTodo(workspace, full, label)
+    }
+
+    /// The TODO report made one file pair at a time says what the report of the whole trees
+    /// says, in every format and in `status`. It is made that way unless merge would refuse the
+    /// trees; `todoReport()` then falls back to the whole trees.
+    static func expectSameTodo(_ workspace: Workspace, _ full: Reconciliation, _ label: String) throws {
+        let outcome = workspace.mergeOutcome(for: full)
+        let reference = TodoReport(full, merge: outcome)
+        let streamed = try workspace.streamedTodoReport()
+        #expect((streamed == nil) == (outcome == nil), "\(label): made one file pair at a time unless merge refuses")
+        for (report, way) in [(streamed, "streamed"), (try workspace.todoReport(), "todoReport")] {
+            guard let report else { continue }
+            let label = "\(label), \(way)"
+            #expect(TodoMarkdownReport(version: "9").render(report) == TodoMarkdownReport(version: "9").render(reference),
+                    "\(label): markdown")
+            #expect(TodoJSONReport(version: "9").render(report) == TodoJSONReport(version: "9").render(reference), "\(label): json")
+            #expect(TodoHTMLReport(version: "9").render(report) == TodoHTMLReport(version: "9").render(reference), "\(label): html")
+            #expect(StatusReport().render(report) == StatusReport().render(reference), "\(label): status")
+            #expect(report.items.map(\.key) == reference.items.map(\.key), "\(label): items")
+            #expect(report.unrecordedCount == reference.unrecordedCount && report.hasBaseline == reference.hasBaseline,
+                    "\(label): baseline")
+        }
     }
 
     /// `diff` one file pair at a time shows what the full reconciliation shows, in every
@@ -154,6 +177,16 @@ import Testing
 
         try Self.edit(folder, "zh/activities.xml", "获得 114 stars", "获得 115 stars")
         try Self.edit(folder, "en/activities.xml", "2020-01", "2021-01")
+        // A neutral value the target changed since the baseline: merge's own plan leaves it to a
+        // person, which the report can only say by planning the merge.
+        try Self.expectSame(workspace, "resume, neutral values edited")
+        let planned = try #require(try workspace.streamedTodoReport())
+        let attribute = planned.items.flatMap(\.findings).filter { $0.rule == .mismatchAttribute }
+        #expect(!attribute.isEmpty)
+        #expect(planned.items.filter { $0.findings.contains { $0.rule == .mismatchAttribute } }
+            .allSatisfy { $0.mergeActions.contains { $0.kind == .needsPerson } })
+        #expect(TodoReport(try workspace.reconcile()).items.contains { $0.mergeActions.contains { $0.kind == .copyNeutral } },
+                "without merge's plan the report would say merge copies the value")
         try Self.edit(folder, "en/education.xml", "<section id=\"education\">", "<section id=\"education\"><item id=\"stray\">x</item>")
         try FileManager.default.removeItem(at: folder.appendingPathComponent("en/honors.xml"))
         try Self.edit(folder, "zh/talks.xml", "</section>", "</sectio>")
@@ -209,5 +242,28 @@ import Testing
         #expect(result.pairedCount == 2 * pairs)
         #expect(result.findings.count == (pairs + 2) / 3)
         Self.expectSame(result, try project.workspace.reconcile(), "many pairs")
+    }
+
+    /// `todo` and `status` too: each pair is planned as merge would plan it while its documents
+    /// are alive, and released before the next.
+    @Test func theTodoReportKeepsOnlyAFewDocumentsAliveAtOnce() throws {
+        let workers = ProcessInfo.processInfo.activeProcessorCount + 1
+        let pairs = 10 * workers
+        var zh: [String: String] = [:]
+        var en: [String: String] = [:]
+        for index in 0..<pairs {
+            let extra = index % 4 == 1 ? #"<item id="new">新的第 \#(index) 项</item>"# : ""
+            zh["f\(index).xml"] = #"<section id="s"><item id="i">第 \#(index) 项</item>\#(extra)</section>"#
+            en["f\(index).xml"] = #"<section id="s"><item id="i">Item \#(index + (index % 3 == 0 ? 1 : 0))</item></section>"#
+        }
+        let project = try MergeProject(zh: zh, en: en)
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let recorder = LifetimeRecorder()
+        let report = try #require(try project.workspace.streamedTodoReport(observing: { recorder.record($0) }))
+        #expect(Set(recorder.released) == Set(zh.keys.map(RelativePath.init)) && recorder.released.count == pairs)
+        #expect(recorder.mostAlive >= 2)
+        #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
+        #expect(report.items.filter { $0.mergeActions.contains { $0.kind == .insert } }.count == (pairs + 2) / 4)
+        try Self.expectSameTodo(project.workspace, try project.workspace.reconcile(), "many pairs")
     }
 }

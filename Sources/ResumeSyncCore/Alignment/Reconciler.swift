@@ -101,16 +101,22 @@ public struct Reconciler: Sendable {
     }
 }
 
-/// What one file pair leaves behind for `check` once its documents are released: its findings
-/// (severities applied) and the few keys the summary counts.
-/// One file pair as checked, for a report that shows its entries: the pair (with its
-/// documents), its entry pairs and its findings (severities applied, not yet silenced).
+/// One file pair as checked, for a report that shows its entries (`diff`) or asks what merge
+/// would do with them (`todo`): the one-file trees it was loaded into and the baseline it was
+/// checked against, the pair (with its documents), its entry pairs, its findings (severities
+/// applied, not yet silenced) and the pairs the baseline does not record yet.
 struct ShownFilePair: Sendable {
+    var source: LoadedTree
+    var target: LoadedTree
+    var baseline: Baseline?
     var filePair: FilePair?
     var entryPairs: [EntryPair]
     var findings: [Finding]
+    var unrecorded: [EntryKey]
 }
 
+/// What one file pair leaves behind for `check` once its documents are released: its findings
+/// (severities applied) and the few keys the summary counts.
 struct CheckedFilePair: Sendable {
     var findings: [Finding]
     var pairedCount: Int
@@ -126,13 +132,15 @@ extension Reconciler {
     }
 
     /// `checkFilePair`, with the pair's documents and entry pairs for a report that shows
-    /// entries (`diff`) to read before they are released.
+    /// entries (`diff`) or plans their merge (`todo`) to read before they are released.
     func checkFilePairShowing(
         source: LoadedTree, target: LoadedTree, baseline: Baseline?
     ) -> (checked: CheckedFilePair, shown: ShownFilePair) {
         guard let filePair = Aligner.pairFiles(source: source, target: target).first else {
             return (CheckedFilePair(findings: [], pairedCount: 0, pairedKeysWithFindings: [], unrecorded: []),
-                    ShownFilePair(filePair: nil, entryPairs: [], findings: []))
+                    ShownFilePair(
+                        source: source, target: target, baseline: baseline, filePair: nil, entryPairs: [], findings: [],
+                        unrecorded: []))
         }
         let checked = check(filePair, source: source, target: target, baseline: baseline)
         let findings = configuration.applySeverities(to: checked.findings)
@@ -143,7 +151,9 @@ extension Reconciler {
                 findings: findings, pairedCount: paired.count,
                 pairedKeysWithFindings: Array(paired.filter { keysWithFindings.contains($0) }),
                 unrecorded: checked.unrecorded),
-            ShownFilePair(filePair: filePair, entryPairs: checked.entryPairs, findings: findings))
+            ShownFilePair(
+                source: source, target: target, baseline: baseline, filePair: filePair,
+                entryPairs: checked.entryPairs, findings: findings, unrecorded: checked.unrecorded))
     }
 
     /// The check result of file pairs checked one by one (in file order), as `reconcile` would

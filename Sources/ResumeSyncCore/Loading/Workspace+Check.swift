@@ -25,15 +25,17 @@ extension Workspace {
     /// The pipeline of `check`: each file pair is read, parsed, checked, shown to `show` (with
     /// the silences, so that it can leave out what they silence) and released; `progress` is
     /// told, one call at a time, how many pairs are done of how many. Returns the check result
-    /// and what `show` made of each pair, in file order.
+    /// and what `show` made of each pair, in file order. The documents keep their XML trees only
+    /// when `keepingTrees` (`show` plans a merge).
     func checkFilePairs<Shown: Sendable>(
         observing observer: (@Sendable (FilePairEvent) -> Void)? = nil,
+        keepingTrees: Bool = false,
         progress: ((RunProgress) -> Void)? = nil,
         showing show: @escaping @Sendable (ShownFilePair, SilenceList?) -> Shown
     ) throws(InvocationError) -> (result: CheckResult, shown: [Shown]) {
         var treeLoader = TreeLoader(configuration: configuration)
         treeLoader.source = fileSource
-        treeLoader.keepsTrees = false
+        treeLoader.keepsTrees = keepingTrees
         let loader = treeLoader
         // The lock holds a record for every entry: read it while the first files are parsed.
         let workspace = self

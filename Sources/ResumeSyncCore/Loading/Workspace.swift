@@ -9,10 +9,10 @@ public struct Workspace: Sendable {
     public var configuration: Configuration
     /// Where the trees and the lock are read: the work tree, or git's index (`check --staged`).
     public var fileSource: TreeFileSource = .disk
-    /// Whether `reconcile()` keeps each document's XML tree. `todo` and `status` ask what
-    /// merge would do, which reads the trees; `accept` reads entries only, and without the
-    /// trees a big project's documents take a fraction of the memory. (`check` and `diff`
-    /// never keep them: they release each file pair as they go.)
+    /// Whether `reconcile()` keeps each document's XML tree. Planning a merge reads the trees;
+    /// `accept` reads entries only, and without the trees a big project's documents take a
+    /// fraction of the memory. (`check`, `diff`, `todo` and `status` do not reconcile the
+    /// whole trees: they release each file pair as they go.)
     public var keepsTrees = true
 
     public var profile: FormatProfile { configuration.profile }

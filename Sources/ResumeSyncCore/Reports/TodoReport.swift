@@ -60,23 +60,9 @@ public struct TodoReport: Sendable {
         for finding in result.findings { findingsByFile[finding.key.file, default: []].append(finding) }
 
         files = result.filePairs.map { filePair in
-            let progress: SyncProgress
-            if filePair.isComparable {
-                let pairs = pairsByFile[filePair.file] ?? []
-                let inSync = pairs.filter { $0.source != nil && $0.target != nil && !keysWithFindings.contains($0.key) }
-                progress = SyncProgress(done: inSync.count, total: pairs.count)
-            } else {
-                let entries = (filePair.source ?? filePair.target)?.alignableEntries.count ?? 0
-                progress = SyncProgress(done: 0, total: entries)
-            }
-            let findings = findingsByFile[filePair.file] ?? []
-            return FileProgress(
-                file: filePair.file,
-                sourcePath: filePair.inSource ? result.source.spec.displayPath(filePair.file) : nil,
-                targetPath: filePair.inTarget ? result.target.spec.displayPath(filePair.file) : nil,
-                progress: progress,
-                ruleCounts: Self.counts(findings),
-                brokenInput: findings.filter { $0.rule.meansBrokenInput })
+            Self.fileProgress(
+                of: filePair, pairs: pairsByFile[filePair.file] ?? [], findings: findingsByFile[filePair.file] ?? [],
+                keysWithFindings: keysWithFindings, source: result.source.spec, target: result.target.spec)
         }
         overall = files.reduce(SyncProgress(done: 0, total: 0)) { $0 + $1.progress }
         ruleCounts = Self.counts(result.findings)
@@ -91,10 +77,43 @@ public struct TodoReport: Sendable {
         }
     }
 
+    /// One file's progress: its entry pairs in sync out of all (a file on one side only: none
+    /// of its entries), and its findings by rule.
+    static func fileProgress(
+        of filePair: FilePair, pairs: [EntryPair], findings: [Finding], keysWithFindings: Set<EntryKey>,
+        source: TreeSpec, target: TreeSpec
+    ) -> FileProgress {
+        let progress: SyncProgress
+        if filePair.isComparable {
+            let inSync = pairs.filter { $0.source != nil && $0.target != nil && !keysWithFindings.contains($0.key) }
+            progress = SyncProgress(done: inSync.count, total: pairs.count)
+        } else {
+            let entries = (filePair.source ?? filePair.target)?.alignableEntries.count ?? 0
+            progress = SyncProgress(done: 0, total: entries)
+        }
+        return FileProgress(
+            file: filePair.file,
+            sourcePath: filePair.inSource ? source.displayPath(filePair.file) : nil,
+            targetPath: filePair.inTarget ? target.displayPath(filePair.file) : nil,
+            progress: progress,
+            ruleCounts: counts(findings),
+            brokenInput: findings.filter { $0.rule.meansBrokenInput })
+    }
+
     /// Findings counted by rule, in the order of `Rule.all`, then unknown rules by ID.
     static func counts(_ findings: [Finding]) -> [RuleCount] {
+        counts(tally: tally(findings))
+    }
+
+    /// How many findings there are of each rule.
+    static func tally(_ findings: [Finding]) -> [Rule: Int] {
         var counts: [Rule: Int] = [:]
         for finding in findings { counts[finding.rule, default: 0] += 1 }
+        return counts
+    }
+
+    /// Counts by rule, in the order of `Rule.all`, then unknown rules by ID.
+    static func counts(tally counts: [Rule: Int]) -> [RuleCount] {
         let order = Dictionary(Rule.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         return counts.map { RuleCount(rule: $0.key, count: $0.value) }.sorted { lhs, rhs in
             let left = order[lhs.rule.id] ?? Int.max
@@ -111,5 +130,57 @@ public struct TodoReport: Sendable {
     /// The items by file, each file's in document order.
     public var itemsByFile: [RelativePath: [TodoItem]] {
         Dictionary(grouping: items, by: \.key.file)
+    }
+}
+
+extension TodoReport {
+    /// One file pair's share of the report, made while its documents are alive, so that
+    /// `Workspace.todoReport` can release them before it reads the next pair.
+    struct FilePart: Sendable {
+        var file: FileProgress
+        var items: [TodoItem]
+        /// Items of findings that no entry pair of the file shows (entries whose ID is
+        /// duplicated): the whole report lists them after every file's items.
+        var remainingItems: [TodoItem]
+        var ruleTally: [Rule: Int]
+        var brokenInput: [Finding]
+        var unrecordedCount: Int
+
+        /// The share of the one file pair `result` compares, as `TodoReport(result, merge:)`
+        /// has it.
+        init(_ result: Reconciliation, filePair: FilePair, merge: MergeOutcome?) {
+            file = TodoReport.fileProgress(
+                of: filePair, pairs: result.entryPairs, findings: result.findings,
+                keysWithFindings: Set(result.findings.map(\.key)), source: result.source.spec, target: result.target.spec)
+            var covered: Set<EntryKey> = []
+            let blocks = DiffReport().blocks(
+                of: filePair, entryPairs: result.entryPairs, byKey: DiffReport.findingsByKey(result.findings), covered: &covered)
+            let remaining = DiffReport.remainingBlocks(result.findings, covered: &covered)
+            let target = result.target.spec
+            let plan = merge.map(MergeAction.Plan.init)
+            items = blocks.map { TodoItem($0, sourceDocument: filePair.source, target: target, merge: plan) }
+            remainingItems = remaining.map { TodoItem($0, sourceDocument: filePair.source, target: target, merge: plan) }
+            ruleTally = TodoReport.tally(result.findings)
+            brokenInput = result.findings.filter { $0.rule.meansBrokenInput }
+            unrecordedCount = result.unrecordedPairs.count
+        }
+    }
+
+    /// The report of file pairs made one by one, in file order: what `TodoReport(result,
+    /// merge:)` makes of the whole trees when nothing but the files has findings (no lock error).
+    init(parts: [FilePart], source: TreeSpec, target: TreeSpec, hasBaseline: Bool) {
+        sourceLanguage = source.language
+        targetLanguage = target.language
+        sourceRoot = source.displayRoot
+        targetRoot = target.displayRoot
+        self.hasBaseline = hasBaseline
+        unrecordedCount = parts.reduce(0) { $0 + $1.unrecordedCount }
+        files = parts.map(\.file)
+        overall = files.reduce(SyncProgress(done: 0, total: 0)) { $0 + $1.progress }
+        var tally: [Rule: Int] = [:]
+        for part in parts { tally.merge(part.ruleTally, uniquingKeysWith: +) }
+        ruleCounts = Self.counts(tally: tally)
+        brokenInput = parts.flatMap(\.brokenInput)
+        items = parts.flatMap(\.items) + parts.flatMap(\.remainingItems)
     }
 }
