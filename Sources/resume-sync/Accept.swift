@@ -71,7 +71,7 @@ extension ResumeSync {
             }
             do {
                 let (updated, accepted) = try Acceptance.accept(keys, all: all, in: result, baseline: baseline)
-                try AtomicFile.write(Array(updated.serialized().utf8), to: workspace.lockPath)
+                try AtomicFile.write(updated.serializedBytes(), to: workspace.lockPath)
                 Terminal.standardError("resume-sync: accepted \(accepted.count == 1 ? "1 entry pair" : "\(accepted.count) entry pairs") in \(workspace.lockPath)\n")
             } catch let error as InvocationError {
                 Terminal.standardError("resume-sync: error: \(error.message)\n")

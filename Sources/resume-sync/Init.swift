@@ -78,7 +78,7 @@ extension ResumeSync {
             }
             do {
                 try AtomicFile.write(Array(text.utf8), to: configPath)
-                if let baseline { try AtomicFile.write(Array(baseline.serialized().utf8), to: workspace.lockPath) }
+                if let baseline { try AtomicFile.write(baseline.serializedBytes(), to: workspace.lockPath) }
             } catch {
                 throw fail(error.description)
             }

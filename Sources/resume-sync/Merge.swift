@@ -47,8 +47,7 @@ extension ResumeSync {
             }
             defer { lock.release() }
             do {
-                let input = try MergeInput.load(workspace)
-                let plan = try MergePlanner(input: input, request: MergeRequest(only: only, prune: prune)).plan()
+                let plan = try workspace.mergePlan(MergeRequest(only: only, prune: prune))
                 let summary = MergeSummary(plan: plan, dryRun: dryRun)
                 if dryRun {
                     Terminal.standardOutput(plan.patch)

@@ -80,6 +80,12 @@ import Testing
         let files = plain.source.files.count + plain.target.files.count
         #expect(events.count == files + 1)
         #expect(events.last == RunProgress(phase: .checking, filesRead: files, totalFiles: files))
+
+        // `todo` goes one file pair at a time, and counts the files of the pairs done.
+        let todoRecorder = ProgressRecorder()
+        _ = try workspace.todoReport(progress: { todoRecorder.append($0) })
+        #expect(todoRecorder.events.allSatisfy { $0.totalFiles == files })
+        #expect(todoRecorder.events.last == RunProgress(phase: .checking, filesRead: files, totalFiles: files))
     }
 }
 

@@ -32,6 +32,34 @@ import Testing
         expectSame(try workspace.check(), full, label)
         try expectSameDiff(workspace, full, label)
         try expectSameTodo(workspace, full, label)
+        for prune in [false, true] { expectSameMerge(workspace, "\(label), prune: \(prune)", MergeRequest(prune: prune)) }
+    }
+
+    /// `merge` planned one file pair at a time plans what it plans over the whole trees: the
+    /// same changes byte for byte, outcome, findings after it and patch, or the same refusal.
+    static func expectSameMerge(_ workspace: Workspace, _ label: String, _ request: MergeRequest) {
+        let whole = Result { () throws(InvocationError) in
+            try MergePlanner(input: MergeInput.load(workspace), request: request).plan()
+        }
+        let streamed = Result { () throws(InvocationError) in try workspace.mergePlan(request) }
+        switch (whole, streamed) {
+        case (.success(let whole), .success(let streamed)):
+            #expect(streamed.changes.map(\.displayPath) == whole.changes.map(\.displayPath), "\(label): files")
+            #expect(streamed.changes.map(\.kind) == whole.changes.map(\.kind), "\(label): kinds")
+            #expect(streamed.changes.map(\.newBytes) == whole.changes.map(\.newBytes), "\(label): new bytes")
+            #expect(streamed.changes.map(\.oldBytes) == whole.changes.map(\.oldBytes), "\(label): old bytes")
+            #expect(streamed.changes.map(\.snapshot.bytes) == whole.changes.map(\.snapshot.bytes), "\(label): snapshots")
+            #expect(streamed.outcome == whole.outcome, "\(label): outcome")
+            #expect(streamed.result.findings == whole.result.findings, "\(label): findings after")
+            #expect(streamed.result.inSyncCount == whole.result.inSyncCount, "\(label): in sync after")
+            #expect(streamed.patch == whole.patch, "\(label): patch")
+            #expect(MergeSummary(plan: streamed, dryRun: true).render(written: [])
+                == MergeSummary(plan: whole, dryRun: true).render(written: []), "\(label): summary")
+        case (.failure(let whole), .failure(let streamed)):
+            #expect(streamed.message == whole.message, "\(label): refusal")
+        default:
+            Issue.record("\(label): one way plans, the other refuses: \(whole), \(streamed)")
+        }
     }
 
     /// The TODO report made one file pair at a time says what the report of the whole trees
@@ -265,5 +293,32 @@ import Testing
         #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
         #expect(report.items.filter { $0.mergeActions.contains { $0.kind == .insert } }.count == (pairs + 2) / 4)
         try Self.expectSameTodo(project.workspace, try project.workspace.reconcile(), "many pairs")
+    }
+
+    /// `merge` too: each pair is planned, read back and compared while its documents are
+    /// alive, and released before the next; the plan is the one made over the whole trees.
+    @Test func mergeKeepsOnlyAFewDocumentsAliveAtOnce() throws {
+        let workers = ProcessInfo.processInfo.activeProcessorCount + 1
+        let pairs = 10 * workers
+        var zh: [String: String] = [:]
+        var en: [String: String] = [:]
+        for index in 0..<pairs {
+            let extra = index % 4 == 1 ? #"<item id="new">新的第 \#(index) 项</item>"# : ""
+            zh["f\(index).xml"] = #"<section id="s"><item id="i" at="\#(index)">第 \#(index) 项</item>\#(extra)</section>"#
+            en["f\(index).xml"] = #"<section id="s"><item id="i" at="0">Item \#(index)</item></section>"#
+        }
+        let earlier = zh.mapValues { $0.replacingOccurrences(of: #"at=""#, with: #"at="0"#) }
+        let project = try MergeProject(zh: zh, en: en, baselineFrom: (earlier, en))
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let recorder = LifetimeRecorder()
+        let plan = try project.workspace.mergePlan(MergeRequest(), observing: { recorder.record($0) })
+        #expect(Set(recorder.released) == Set(zh.keys.map(RelativePath.init)) && recorder.released.count == pairs)
+        #expect(recorder.mostAlive >= 2)
+        #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
+        #expect(plan.outcome.inserted.count == (pairs + 2) / 4)
+        #expect(plan.outcome.updated.count == pairs - 1, "every pair but f0 gets its 'at' from the source")
+        #expect(plan.outcome.confirmed.count == pairs - 1, "the updated pairs are recorded in sync")
+        #expect(plan.changes.last?.file == nil, "the lock changes too")
+        Self.expectSameMerge(project.workspace, "many pairs", MergeRequest())
     }
 }

@@ -22,9 +22,18 @@ extension Baseline {
     /// Records are put together by hand, the encoder kept for strings that need an escape:
     /// calling it 200,000 times cost more than the rest of `accept`.
     public func serialized() -> String {
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// `serialized()` as the bytes of the file, without the copy into a `String` and back: a
+    /// big project's lock is hundreds of megabytes. With the size the file is expected to have
+    /// (the old lock's), the bytes are written into one buffer instead of buffers twice as big
+    /// each time.
+    public func serializedBytes(expectedSize: Int = 0) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output: [UInt8] = []
+        output.reserveCapacity(expectedSize + expectedSize / 16)
         output.append(contentsOf: Self.encode(Header(format: "resume-sync.lock", version: Self.formatVersion), encoder))
         output.append(UInt8(ascii: "\n"))
         for key in records.keys.sorted() {
@@ -34,7 +43,7 @@ extension Baseline {
             }
             output.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Appends the record as `JSONEncoder` would write it; `false` (nothing appended) for

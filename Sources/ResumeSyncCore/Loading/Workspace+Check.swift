@@ -45,9 +45,17 @@ extension Workspace {
         let listing = try loader.listFilePairs(source: source, target: target)
         let silences = try readSilences()
         let reconciler = reconciler
-        let total = listing.files.count
+        // Progress counts files, as reading the trees whole does: those of as many pairs as are
+        // done (in file order), so that it ends at every file of both trees.
+        var filesBefore = [0]
+        filesBefore.reserveCapacity(listing.files.count + 1)
+        for file in listing.files {
+            let files = (listing.inSource.contains(file) ? 1 : 0) + (listing.inTarget.contains(file) ? 1 : 0)
+            filesBefore.append((filesBefore.last ?? 0) + files)
+        }
+        let fileCounts = filesBefore
         let parts = listing.files.parallelMap(completed: { done in
-            progress?(RunProgress(phase: .checking, filesRead: done, totalFiles: total))
+            progress?(RunProgress(phase: .checking, filesRead: fileCounts[done], totalFiles: fileCounts[fileCounts.count - 1]))
         }) { file in
             // The documents live only inside this closure.
             let part = { () -> (CheckedFilePair, Shown) in

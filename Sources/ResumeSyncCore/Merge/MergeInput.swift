@@ -31,29 +31,38 @@ public struct MergeInput: Sendable {
             let path = workspace.target.filePath(file)
             snapshots[path] = .of(path, bytes: document.bytes)
         }
-        var baseline: Baseline?
-        var lockFindings: [Finding] = []
-        let lockSnapshot: FileSnapshot
-        if FileManager.default.fileExists(atPath: workspace.lockPath) {
-            if let snapshot = FileSnapshot.read(workspace.lockPath), let bytes = snapshot.bytes {
-                lockSnapshot = snapshot
-                do {
-                    baseline = try Baseline(parsing: bytes)
-                } catch {
-                    lockFindings.append(workspace.lockFinding(error))
-                }
-            } else {
-                lockSnapshot = .absent(workspace.lockPath)
-                lockFindings.append(workspace.lockFinding(BaselineError(line: 1, message: "cannot read the lock file")))
-            }
-        } else {
-            lockSnapshot = .absent(workspace.lockPath)
-        }
+        let lock = readLock(of: workspace)
         let result = known ?? workspace.reconciler.reconcile(
-            source: source, target: target, baseline: baseline, baselineFindings: lockFindings)
+            source: source, target: target, baseline: lock.baseline, baselineFindings: lock.findings)
         return MergeInput(
-            workspace: workspace, source: source, target: target, baseline: baseline, result: result,
-            snapshots: snapshots, lockSnapshot: lockSnapshot)
+            workspace: workspace, source: source, target: target, baseline: lock.baseline, result: result,
+            snapshots: snapshots, lockSnapshot: lock.snapshot)
+    }
+
+    /// The lock file as a merge reads it: a snapshot of its bytes, the baseline they hold, or the
+    /// `lock-error` finding that says why they cannot be read.
+    static func readLock(of workspace: Workspace) -> (snapshot: FileSnapshot, baseline: Baseline?, findings: [Finding]) {
+        guard FileManager.default.fileExists(atPath: workspace.lockPath) else {
+            return (.absent(workspace.lockPath), nil, [])
+        }
+        guard let snapshot = FileSnapshot.read(workspace.lockPath), let bytes = snapshot.bytes else {
+            return (.absent(workspace.lockPath), nil,
+                    [workspace.lockFinding(BaselineError(line: 1, message: "cannot read the lock file"))])
+        }
+        do {
+            return (snapshot, try Baseline(parsing: bytes), [])
+        } catch {
+            return (snapshot, nil, [workspace.lockFinding(error)])
+        }
+    }
+
+    /// The tree with `file` alone in it, as it is there (or without it).
+    static func alone(_ file: RelativePath, of tree: LoadedTree) -> LoadedTree {
+        let document = tree.documents[file]
+        let failures = tree.failures[file]
+        return LoadedTree(
+            spec: tree.spec, side: tree.side, files: document != nil || failures != nil ? [file] : [],
+            documents: document.map { [file: $0] } ?? [:], failures: failures.map { [file: $0] } ?? [:])
     }
 }
 
@@ -93,8 +102,8 @@ public struct MergePlan: Sendable {
     /// Target files in path order, then the lock file when it changes.
     public var changes: [FileChange]
     public var outcome: MergeOutcome
-    /// The comparison of the trees as they will be after the merge.
-    public var result: Reconciliation
+    /// The findings of the trees as they will be after the merge.
+    public var result: CheckResult
 
     /// The patch of every change, as `diff -u` prints it.
     public var patch: String {

@@ -13,45 +13,116 @@ public struct MergePlanner: Sendable {
     }
 
     public func plan() throws(InvocationError) -> MergePlan {
-        try refuseBrokenInput()
-        let result = input.result
-        let selection = try MergeSelection(request.only, in: result)
+        try Self.refuse(
+            broken: input.result.findings.filter(\.rule.meansBrokenInput),
+            inexact: Self.inexactDocuments(input.source) + Self.inexactDocuments(input.target))
+        let selection = try MergeSelection(request.only, in: input.result)
+        return try Self.assemble(
+            mergeFiles(input.result.filePairs, selection: selection), workspace: input.workspace,
+            source: input.source.spec, target: input.target.spec, baseline: input.baseline, lockSnapshot: input.lockSnapshot)
+    }
+
+    /// What merging one file pair plans and what it will leave: its change, what it adds to the
+    /// outcome, the pairs it brings back in sync (for the lock), and the pair's findings as they
+    /// will be. It holds no document, so a merge can keep it for every file.
+    struct FileMerge: Sendable {
+        var change: MergePlan.FileChange?
+        /// What planning the file found, inserted entries located in the merged file.
+        var outcome = MergeOutcome()
+        /// What still needs a person in the file after the merge (`remainingWork`).
+        var remaining: [MergeOutcome.LeftAlone] = []
+        var expectations = MergeExpectations()
+        /// Pairs the merge updates that then have no finding, with both sides' content after it.
+        var confirmations: [(key: EntryKey, source: EntryContent, target: EntryContent)] = []
+        var checked = CheckedFilePair(findings: [], pairedCount: 0, pairedKeysWithFindings: [], unrecorded: [])
+        var failure: MergeVerifier.Failure?
+    }
+
+    /// Plans and verifies each file pair on its own, on every core, in file order.
+    func mergeFiles(_ filePairs: [FilePair], selection: MergeSelection) -> [FileMerge] {
         let loader = TreeLoader(configuration: input.workspace.configuration)
-        let sourceSpec = input.source.spec
-        let targetSpec = input.target.spec
-        // Each file pair is planned on its own, on every core; the plans are taken in file order,
-        // so the outcome and the changes are those of planning the files one after another, and
-        // the error reported is that of the first file that has one.
-        let plans = result.filePairs.parallelMap { filePair in
-            Result { () throws(InvocationError) in
-                try planFile(filePair, selection: selection, loader: loader, sourceSpec: sourceSpec, targetSpec: targetSpec)
-            }
+        // Grouped once, so that thousands of files do not each scan every finding.
+        let findings = Dictionary(grouping: input.result.findings, by: \.key.file)
+        let entryPairs = Dictionary(grouping: input.result.entryPairs, by: \.key.file)
+        let unrecorded = Dictionary(grouping: input.result.unrecordedPairs, by: \.file)
+        return filePairs.parallelMap { filePair in
+            let before = MergeVerifier.MergedFile(
+                filePair: filePair, entryPairs: entryPairs[filePair.file] ?? [], findings: findings[filePair.file] ?? [],
+                unrecorded: unrecorded[filePair.file] ?? [])
+            return mergeFile(filePair, before: before, selection: selection, loader: loader)
         }
+    }
+
+    private func mergeFile(
+        _ filePair: FilePair, before: MergeVerifier.MergedFile, selection: MergeSelection, loader: TreeLoader
+    ) -> FileMerge {
+        var merge = FileMerge()
+        let plan: FilePlan
+        do throws(InvocationError) {
+            plan = try planFile(
+                filePair, selection: selection, loader: loader, sourceSpec: input.source.spec, targetSpec: input.target.spec)
+        } catch {
+            merge.failure = MergeVerifier.Failure(stage: .planning, error: error)
+            return merge
+        }
+        merge.change = plan.change
+        merge.outcome = plan.outcome
+        merge.expectations = plan.expectations
+        let merged: MergeVerifier.MergedFile
+        do throws(MergeVerifier.Failure) {
+            merged = try MergeVerifier(input: input, expectations: plan.expectations).verify(plan.change, of: before, loader: loader)
+        } catch {
+            merge.failure = error
+            return merge
+        }
+        let target = merged.filePair?.target
+        merge.outcome.inserted = plan.outcome.inserted.map { insertion in
+            var located = insertion
+            if let target, let id = insertion.key.id, let entry = target.entry(id) {
+                located.line = target.location(of: entry).line
+            }
+            return located
+        }.sorted { $0.line < $1.line }
+        let keysWithFindings = Set(merged.findings.map(\.key))
+        let paired = merged.entryPairs.lazy.filter { $0.source != nil && $0.target != nil }.map(\.key)
+        merge.checked = CheckedFilePair(
+            findings: merged.findings, pairedCount: paired.count,
+            pairedKeysWithFindings: Array(paired.filter { keysWithFindings.contains($0) }), unrecorded: merged.unrecorded)
+        for pair in merged.entryPairs where plan.expectations.updated[pair.key] != nil && !keysWithFindings.contains(pair.key) {
+            guard let source = pair.source, let target = pair.target else { continue }
+            merge.confirmations.append((pair.key, source.content, target.content))
+        }
+        merge.remaining = remainingWork(
+            in: merged, selection: selection, explained: Set(plan.outcome.leftAlone.map(\.key)))
+        return merge
+    }
+
+    /// The plan of merging files one by one, in file order, as `plan()` makes it of the whole
+    /// trees: the first failure is thrown; the outcomes are taken in order; the lock (read as
+    /// `baseline`, `lockSnapshot`) is updated for every pair brought back in sync.
+    static func assemble(
+        _ files: [FileMerge], workspace: Workspace, source: TreeSpec, target: TreeSpec, baseline: Baseline?,
+        lockSnapshot: FileSnapshot
+    ) throws(InvocationError) -> MergePlan {
+        if let failure = MergeVerifier.first(files.compactMap(\.failure)) { throw failure.error }
         var outcome = MergeOutcome()
         var changes: [MergePlan.FileChange] = []
         var expectations = MergeExpectations()
-        for plan in plans {
-            let plan = try plan.get()
-            if let change = plan.change { changes.append(change) }
-            outcome.absorb(plan.outcome)
-            expectations.absorb(plan.expectations)
+        for file in files {
+            if let change = file.change { changes.append(change) }
+            outcome.absorb(file.outcome)
+            expectations.absorb(file.expectations)
         }
-
-        let verifier = MergeVerifier(input: input, expectations: expectations)
-        let merged = try verifier.verify(changes)
-        outcome.inserted = outcome.inserted.map { insertion in
-            var located = insertion
-            if let document = merged.target.documents[insertion.key.file], let id = insertion.key.id,
-               let entry = document.entry(id) {
-                located.line = document.location(of: entry).line
-            }
-            return located
-        }.sorted { ($0.key.file, $0.line) < ($1.key.file, $1.line) }
-        if let lockChange = baselineChange(after: merged, expectations: expectations, outcome: &outcome) {
+        if let old = baseline,
+           let lockChange = baselineChange(
+               old, read: lockSnapshot, of: workspace, languages: (source.language, target.language),
+               confirming: files.flatMap(\.confirmations), expectations: expectations, outcome: &outcome) {
             changes.append(lockChange)
         }
-        outcome.leftAlone += remainingWork(in: merged, selection: selection, explained: Set(outcome.leftAlone.map(\.key)))
-        return MergePlan(changes: changes, outcome: outcome, result: merged)
+        outcome.leftAlone += files.flatMap(\.remaining)
+        let result = workspace.reconciler.checkResult(
+            of: files.map(\.checked), source: source, target: target, hasBaseline: baseline != nil)
+        return MergePlan(changes: changes, outcome: outcome, result: result)
     }
 
     /// What merging one file pair plans: the change of its target file (if any), and what it
@@ -179,9 +250,10 @@ public struct MergePlanner: Sendable {
         input.snapshots[path] ?? .of(path, bytes: document.bytes)
     }
 
-    /// Nothing is planned over a broken file or lock: every such finding is listed.
-    private func refuseBrokenInput() throws(InvocationError) {
-        let broken = input.result.findings.filter(\.rule.meansBrokenInput)
+    /// Nothing is planned over a broken file or lock: every such finding is listed. Nor over a
+    /// file the parser could not give exact positions in (the source tree's first, then the
+    /// target's).
+    static func refuse(broken: [Finding], inexact: [String]) throws(InvocationError) {
         if !broken.isEmpty {
             let lines = broken.map { finding in
                 (finding.primaryLocation.map { "\($0): " } ?? "") + "\(finding.message) [\(finding.rule.id)]"
@@ -189,52 +261,53 @@ public struct MergePlanner: Sendable {
             throw InvocationError("the input is broken, so nothing was written; fix it, then merge again:\n"
                 + lines.map { "  \($0)" }.joined(separator: "\n"))
         }
-        for tree in [input.source, input.target] {
-            for document in tree.documents.values.sorted(by: { $0.file < $1.file }) where !document.tree.spansAreExact {
-                throw InvocationError("\(document.displayPath): the parser could not give exact positions in this file, so it cannot be edited byte for byte; nothing was written")
-            }
+        if let path = inexact.first {
+            throw InvocationError("\(path): the parser could not give exact positions in this file, so it cannot be edited byte for byte; nothing was written")
         }
     }
 
-    /// The lock after the merge: pairs it updated that now have no finding are recorded as in
-    /// sync, and records of pruned entries are dropped. `nil` when the lock stays as it is (or
-    /// there is none: `accept --all` creates it).
-    private func baselineChange(
-        after merged: Reconciliation, expectations: MergeExpectations, outcome: inout MergeOutcome
+    /// The display paths of a tree's documents without exact positions, in path order.
+    static func inexactDocuments(_ tree: LoadedTree) -> [String] {
+        tree.documents.values.filter { !$0.tree.spansAreExact }.sorted { $0.file < $1.file }.map(\.displayPath)
+    }
+
+    /// The lock after the merge (`old`, read as `snapshot`): pairs it updated that now have no
+    /// finding are recorded as in sync, and records of pruned entries are dropped. `nil` when the
+    /// lock stays as it is, or there is no lock file (`accept --all` creates it).
+    private static func baselineChange(
+        _ old: Baseline, read snapshot: FileSnapshot, of workspace: Workspace, languages: (source: Language, target: Language),
+        confirming confirmations: [(key: EntryKey, source: EntryContent, target: EntryContent)],
+        expectations: MergeExpectations, outcome: inout MergeOutcome
     ) -> MergePlan.FileChange? {
-        guard let old = input.baseline, let oldBytes = input.lockSnapshot.bytes else { return nil }
+        guard let oldBytes = snapshot.bytes else { return nil }
         var baseline = old
-        let keysWithFindings = Set(merged.findings.map(\.key))
-        let sourceLanguage = input.source.spec.language
-        let targetLanguage = input.target.spec.language
-        for pair in merged.entryPairs where expectations.updated[pair.key] != nil && !keysWithFindings.contains(pair.key) {
-            guard let source = pair.source, let target = pair.target else { continue }
-            baseline.confirm(pair.key, source: (sourceLanguage, source.content), target: (targetLanguage, target.content))
-            outcome.confirmed.append(pair.key)
+        for confirmation in confirmations {
+            baseline.confirm(confirmation.key, source: (languages.source, confirmation.source), target: (languages.target, confirmation.target))
+            outcome.confirmed.append(confirmation.key)
         }
         for key in expectations.pruned { baseline.records[key] = nil }
         for key in baseline.records.keys where expectations.deletedFiles.contains(key.file) {
             baseline.records[key] = nil
         }
         guard baseline != old else { return nil }
-        let newBytes = Array(baseline.serialized().utf8)
+        let newBytes = baseline.serializedBytes(expectedSize: oldBytes.count)
         guard newBytes != oldBytes else { return nil }
         return MergePlan.FileChange(
-            kind: .update, file: nil, path: input.workspace.lockPath, displayPath: input.workspace.lockDisplayPath,
-            oldBytes: oldBytes, newBytes: newBytes, snapshot: input.lockSnapshot)
+            kind: .update, file: nil, path: workspace.lockPath, displayPath: workspace.lockDisplayPath,
+            oldBytes: oldBytes, newBytes: newBytes, snapshot: snapshot)
     }
 
-    /// What still needs a person after the merge, among the selected entries: stale prose,
-    /// mismatches the merge could not resolve, orphans kept.
+    /// What still needs a person in one file pair after the merge, among the selected entries:
+    /// stale prose, mismatches the merge could not resolve, orphans kept.
     private func remainingWork(
-        in merged: Reconciliation, selection: MergeSelection, explained: Set<EntryKey>
+        in merged: MergeVerifier.MergedFile, selection: MergeSelection, explained: Set<EntryKey>
     ) -> [MergeOutcome.LeftAlone] {
         let kept: Set<String> = [Rule.stale.id, Rule.orphan.id, Rule.mismatchAttribute.id, Rule.mismatchNeutral.id,
                                  Rule.mismatchStructure.id, Rule.mismatchEntity.id]
         var seen = explained
         var result: [MergeOutcome.LeftAlone] = []
         for finding in merged.findings where kept.contains(finding.rule.id) && !seen.contains(finding.key) {
-            guard isSelected(finding.key, in: merged, selection: selection) else { continue }
+            guard isSelected(finding.key, in: merged.filePair, selection: selection) else { continue }
             seen.insert(finding.key)
             var reason = finding.message
             if finding.rule == .orphan { reason += "; --prune removes it" }
@@ -243,9 +316,9 @@ public struct MergePlanner: Sendable {
         return result
     }
 
-    private func isSelected(_ key: EntryKey, in result: Reconciliation, selection: MergeSelection) -> Bool {
+    private func isSelected(_ key: EntryKey, in filePair: FilePair?, selection: MergeSelection) -> Bool {
         guard let id = key.id else { return selection.includesWholeFile(key.file) }
-        for document in [result.source.documents[key.file], result.target.documents[key.file]] {
+        for document in [filePair?.source, filePair?.target] {
             if let document, let entry = document.entry(id) { return selection.includes(entry, in: document) }
         }
         return false

@@ -11,8 +11,8 @@ public struct MergeSummary: Sendable {
 
     public func render(written: [String]) -> String {
         let outcome = plan.outcome
-        let target = plan.result.target.spec
-        let source = plan.result.source.spec
+        let target = plan.result.target
+        let source = plan.result.source
         var lines: [String] = []
         let verb = { (done: String, planned: String) in dryRun ? planned : done }
         for file in Set(outcome.inserted.map(\.key.file)).sorted() {

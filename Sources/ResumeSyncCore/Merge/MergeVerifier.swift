@@ -2,79 +2,106 @@
 /// positions, and compare with the source as planned. Inserted entries are there, marked, nested
 /// where the source has them, with the source's content; updated pairs now agree; pruned
 /// entries are gone; and every other entry of the target says exactly what it said before.
+///
+/// Files are verified one at a time (each file pair is checked on its own), so that a merge can
+/// plan, verify and release one file pair before it reads the next.
 struct MergeVerifier {
     let input: MergeInput
     let expectations: MergeExpectations
 
-    /// The comparison of the trees as they will be after the merge.
-    func verify(_ changes: [MergePlan.FileChange]) throws(InvocationError) -> Reconciliation {
-        let loader = TreeLoader(configuration: input.workspace.configuration)
-        // The new files are parsed on every core, then taken in order: the first that fails is
-        // the one reported, as when they were parsed one after another.
-        let parsed = changes.parallelMap { change -> Result<ParsedDocument, TreeLoader.LoadProblem>? in
-            guard let file = change.file, change.kind != .delete else { return nil }
-            return loader.parse(change.newBytes, file: file, displayPath: change.displayPath, side: .target)
-        }
-        var target = input.target
-        for (change, parse) in zip(changes, parsed) {
-            guard let file = change.file else { continue }
-            switch change.kind {
-            case .delete:
-                target.documents[file] = nil
-                target.files.removeAll { $0 == file }
-            case .update, .create:
-                guard let parse else { continue }
-                switch parse {
-                case .success(let document):
-                    guard document.tree.spansAreExact else { throw failure(change.displayPath, "its positions are not exact") }
-                    target.documents[file] = document
-                    if !target.files.contains(file) {
-                        target.files.append(file)
-                        target.files.sort()
-                    }
-                case .failure(let problem):
-                    throw failure(change.displayPath, "it would not parse: \(problem.findings.first?.message ?? "unknown error")")
-                }
+    /// How far a file got before it fell short. When several files fail, the one reported is the
+    /// first in path order at the earliest stage: a file that would not parse before one whose
+    /// entries would be wrong, as when every file was parsed before any was compared.
+    enum Stage: Int, Comparable, Sendable {
+        case planning
+        case parsing
+        case reading
+        case comparing
+        case inserting
+
+        static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    struct Failure: Error, Sendable {
+        var stage: Stage
+        var error: InvocationError
+    }
+
+    /// One file pair as it will be after the merge.
+    struct MergedFile: Sendable {
+        var filePair: FilePair?
+        var entryPairs: [EntryPair]
+        /// Severities applied, in document order.
+        var findings: [Finding]
+        var unrecorded: [EntryKey]
+    }
+
+    /// The file pair `before` (as `input` has it, with its findings and entry pairs) after
+    /// `change`: the same pair when there is no change, the changed target parsed and the pair
+    /// compared again otherwise.
+    func verify(
+        _ change: MergePlan.FileChange?, of before: MergedFile, loader: TreeLoader
+    ) throws(Failure) -> MergedFile {
+        guard let change, let file = change.file else { return before }
+        var target = MergeInput.alone(file, of: input.target)
+        switch change.kind {
+        case .delete:
+            target.documents[file] = nil
+            target.files = []
+        case .update, .create:
+            switch loader.parse(change.newBytes, file: file, displayPath: change.displayPath, side: .target) {
+            case .success(let document):
+                guard document.tree.spansAreExact else { throw failure(.parsing, change.displayPath, "its positions are not exact") }
+                target.documents[file] = document
+                target.failures[file] = nil
+                target.files = [file]
+            case .failure(let problem):
+                throw failure(.parsing, change.displayPath, "it would not parse: \(problem.findings.first?.message ?? "unknown error")")
             }
         }
-        // Only the changed files are compared again: the checks see one file pair at a time, so
-        // the findings of every other file stay as they were.
-        let changed = Set(changes.compactMap(\.file))
-        let partial = input.workspace.reconciler.reconcile(
-            source: Self.restricted(input.source, to: changed), target: Self.restricted(target, to: changed),
-            baseline: input.baseline)
-        if let broken = partial.findings.first(where: \.rule.meansBrokenInput) {
-            throw failure(broken.primaryLocation?.path ?? "a target file", "\(broken.message) [\(broken.rule.id)]")
+        // Only the changed file is compared again: the checks see one file pair at a time, so the
+        // findings of every other file stay as they were.
+        let merged = input.workspace.reconciler.reconcile(
+            source: MergeInput.alone(file, of: input.source), target: target, baseline: input.baseline)
+        if let broken = merged.findings.first(where: \.rule.meansBrokenInput) {
+            throw failure(.reading, broken.primaryLocation?.path ?? "a target file", "\(broken.message) [\(broken.rule.id)]")
         }
-        // Every changed file is held to what was planned, on every core; the first file (in
-        // path order) that falls short is the one reported.
-        let documents = target.documents
-        let verdicts = changed.sorted().parallelMap { file -> InvocationError? in
-            guard let document = documents[file] else { return nil }
+        if let document = target.documents[file] {
             do throws(InvocationError) {
                 try verify(document, was: input.target.documents[file])
+            } catch {
+                throw Failure(stage: .comparing, error: error)
+            }
+        }
+        if let missing = merged.findings.first(where: { $0.rule == .missing && expectations.inserted.contains($0.key) }) {
+            throw failure(.inserting, input.target.spec.displayPath(missing.key.file), "\(missing.key) would still be missing")
+        }
+        return MergedFile(
+            filePair: merged.filePairs.first, entryPairs: merged.entryPairs, findings: merged.findings,
+            unrecorded: merged.unrecordedPairs)
+    }
+
+    /// Verifies every change against `input` (each file pair on its own, on every core), and
+    /// throws the failure `MergePlanner` would report.
+    func verify(_ changes: [MergePlan.FileChange]) throws(InvocationError) {
+        let loader = TreeLoader(configuration: input.workspace.configuration)
+        let failures = changes.parallelMap { change -> Failure? in
+            guard let file = change.file else { return nil }
+            let before = MergedFile(
+                filePair: nil, entryPairs: [], findings: input.result.findings.filter { $0.key.file == file }, unrecorded: [])
+            do throws(Failure) {
+                _ = try verify(change, of: before, loader: loader)
                 return nil
             } catch {
                 return error
             }
         }
-        if let failure = verdicts.lazy.compactMap({ $0 }).first { throw failure }
-        var merged = input.result
-        merged.target = target
-        merged.filePairs = Aligner.pairFiles(source: input.source, target: target)
-        let oldPairs = Dictionary(grouping: input.result.entryPairs, by: \.key.file)
-        let newPairs = Dictionary(grouping: partial.entryPairs, by: \.key.file)
-        merged.entryPairs = merged.filePairs.flatMap { pair in
-            (changed.contains(pair.file) ? newPairs[pair.file] : oldPairs[pair.file]) ?? []
-        }
-        merged.findings = (input.result.findings.filter { !changed.contains($0.key.file) } + partial.findings)
-            .sorted(by: Finding.documentOrder)
-        merged.unrecordedPairs = input.result.unrecordedPairs.filter { !changed.contains($0.file) } + partial.unrecordedPairs
-        let stillMissing = merged.findings.filter { $0.rule == .missing && expectations.inserted.contains($0.key) }
-        if let missing = stillMissing.first {
-            throw failure(input.target.spec.displayPath(missing.key.file), "\(missing.key) would still be missing")
-        }
-        return merged
+        if let first = Self.first(failures.compactMap { $0 }) { throw first.error }
+    }
+
+    /// The failure reported among several, given in path order: the earliest stage's first.
+    static func first(_ failures: [Failure]) -> Failure? {
+        failures.min { $0.stage < $1.stage }
     }
 
     private func verify(_ document: ParsedDocument, was old: ParsedDocument?) throws(InvocationError) {
@@ -83,19 +110,19 @@ struct MergeVerifier {
         var expectedIDs: Set<EntryID> = []
         for entry in old?.alignableEntries ?? [] where !expectations.pruned.contains(entry.key) {
             expectedIDs.insert(entry.id)
-            guard let now = document.entry(entry.id) else { throw failure(path, "\(entry.key) would be lost") }
+            guard let now = document.entry(entry.id) else { throw error(path, "\(entry.key) would be lost") }
             if let paths = expectations.updated[entry.key] {
                 guard let counterpart = source?.entry(entry.id) else { continue }
                 let wanted = NeutralContentCheck.byPath(counterpart.content.neutralValues)
                 let got = NeutralContentCheck.byPath(now.content.neutralValues)
                 for path in paths where wanted[path]?.value != got[path]?.value {
-                    throw failure(document.displayPath, "\(entry.key) would not get the source's \(path)")
+                    throw error(document.displayPath, "\(entry.key) would not get the source's \(path)")
                 }
                 guard now.content.segments == entry.content.segments else {
-                    throw failure(path, "the text of \(entry.key) would change")
+                    throw error(path, "the text of \(entry.key) would change")
                 }
             } else if now.content != entry.content || now.parent != entry.parent || now.needsTranslation != entry.needsTranslation {
-                throw failure(path, "\(entry.key), which the merge does not touch, would change")
+                throw error(path, "\(entry.key), which the merge does not touch, would change")
             }
         }
         let inserted: [Entry]
@@ -108,25 +135,16 @@ struct MergeVerifier {
         }
         for entry in inserted {
             expectedIDs.insert(entry.id)
-            guard let now = document.entry(entry.id) else { throw failure(path, "\(entry.key) would not be inserted") }
-            guard now.needsTranslation else { throw failure(path, "\(entry.key) would not be marked for translation") }
-            guard now.parent == entry.parent else { throw failure(path, "\(entry.key) would be nested in the wrong place") }
-            guard now.content == entry.content else { throw failure(path, "\(entry.key) would not say what the source says") }
+            guard let now = document.entry(entry.id) else { throw error(path, "\(entry.key) would not be inserted") }
+            guard now.needsTranslation else { throw error(path, "\(entry.key) would not be marked for translation") }
+            guard now.parent == entry.parent else { throw error(path, "\(entry.key) would be nested in the wrong place") }
+            guard now.content == entry.content else { throw error(path, "\(entry.key) would not say what the source says") }
         }
         let actualIDs = Set(document.alignableEntries.map(\.id))
         guard actualIDs == expectedIDs, document.duplicateIDs.isEmpty else {
             let extra = actualIDs.subtracting(expectedIDs).sorted().map(\.rawValue)
-            throw failure(path, "its entries would not be the planned ones\(extra.isEmpty ? "" : " (unplanned: \(extra.joined(separator: ", ")))")")
+            throw error(path, "its entries would not be the planned ones\(extra.isEmpty ? "" : " (unplanned: \(extra.joined(separator: ", ")))")")
         }
-    }
-
-    /// The tree with only `files` in it.
-    static func restricted(_ tree: LoadedTree, to files: Set<RelativePath>) -> LoadedTree {
-        var result = tree
-        result.files = tree.files.filter(files.contains)
-        result.documents = tree.documents.filter { files.contains($0.key) }
-        result.failures = tree.failures.filter { files.contains($0.key) }
-        return result
     }
 
     /// Whether the entry is inside an outermost inserted entry (or is one).
@@ -139,7 +157,11 @@ struct MergeVerifier {
         return false
     }
 
-    private func failure(_ path: String, _ detail: String) -> InvocationError {
+    private func failure(_ stage: Stage, _ path: String, _ detail: String) -> Failure {
+        Failure(stage: stage, error: error(path, detail))
+    }
+
+    private func error(_ path: String, _ detail: String) -> InvocationError {
         InvocationError("internal error: the merged \(path) would not be what was planned (\(detail)); nothing was written. Please report this with the files involved")
     }
 }
