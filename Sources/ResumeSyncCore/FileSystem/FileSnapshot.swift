@@ -36,8 +36,14 @@ public struct FileSnapshot: Sendable, Equatable {
 
     /// Reads the file's bytes and takes its snapshot together; `nil` when it does not exist.
     public static func read(_ path: String) -> FileSnapshot? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return of(path, bytes: [UInt8](data))
+        guard let bytes = contents(of: path) else { return nil }
+        return of(path, bytes: bytes)
+    }
+
+    /// The file's bytes, read straight into one array: a big project's lock is hundreds of
+    /// megabytes, and reading it through `Data` held it twice.
+    static func contents(of path: String) -> [UInt8]? {
+        try? TreeFileReader.read(path).get()
     }
 
     /// Throws when the file is no longer what was read: other bytes, size, time or inode, or gone.
@@ -53,7 +59,7 @@ public struct FileSnapshot: Sendable, Equatable {
         }
         let sameStat = Int64(status.st_size) == size && status.st_mtim.tv_sec == modifiedSeconds
             && status.st_mtim.tv_nsec == modifiedNanoseconds && UInt64(status.st_ino) == inode
-        let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let current = Self.contents(of: path)
         guard sameStat, current == bytes else {
             throw AtomicFile.WriteError(
                 path: path, reason: "changed on disk while the merge ran; it was not overwritten", changedOnDisk: true)

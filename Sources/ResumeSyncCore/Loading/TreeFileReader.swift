@@ -45,10 +45,18 @@ enum TreeFileReader {
         }
         var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
         var count = 0
+        var probe = [UInt8](repeating: 0, count: 4096)
         while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+            let result: Int
+            if count < bytes.count {
+                result = bytes.withUnsafeMutableBytes { buffer in
+                    Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+                }
+            } else {
+                // The size `stat` gave is read: a small read tells the end (the usual case) from a
+                // file that grew, without making room for a second copy of a big file first.
+                result = probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if result > 0 { bytes += probe[..<result] }
             }
             if result < 0 {
                 if errno == EINTR { continue }

@@ -21,7 +21,7 @@ extension Workspace {
             return try MergePlanner(input: MergeInput.load(self), request: request).plan()
         }
         let loader = TreeLoader(configuration: configuration)
-        let lock = MergeInput.readLock(of: self)
+        let (lockSnapshot, baseline, lockFindings) = MergeInput.readLock(of: self)
         let listing = try loader.listFilePairs(source: source, target: target)
         let workspace = self
         let reconciler = reconciler
@@ -34,13 +34,13 @@ extension Workspace {
                 var part = StreamedMerge(
                     broken: [], inexactSource: MergePlanner.inexactDocuments(sourceTree),
                     inexactTarget: MergePlanner.inexactDocuments(targetTree), merge: nil)
-                let result = reconciler.reconcile(source: sourceTree, target: targetTree, baseline: lock.baseline)
+                let result = reconciler.reconcile(source: sourceTree, target: targetTree, baseline: baseline)
                 part.broken = result.findings.filter(\.rule.meansBrokenInput)
                 // Nothing is planned over broken input: the merge refuses it below.
                 guard part.broken.isEmpty, part.inexactSource.isEmpty, part.inexactTarget.isEmpty else { return part }
                 let input = MergeInput(
-                    workspace: workspace, source: sourceTree, target: targetTree, baseline: lock.baseline, result: result,
-                    snapshots: [:], lockSnapshot: lock.snapshot)
+                    workspace: workspace, source: sourceTree, target: targetTree, baseline: baseline, result: result,
+                    snapshots: [:], lockSnapshot: lockSnapshot)
                 part.merge = MergePlanner(input: input, request: request)
                     .mergeFiles(result.filePairs, selection: .everything).first
                 return part
@@ -49,11 +49,12 @@ extension Workspace {
             return part
         }
         try MergePlanner.refuse(
-            broken: (configuration.applySeverities(to: lock.findings) + files.flatMap(\.broken)).sorted(by: Finding.documentOrder),
+            broken: (configuration.applySeverities(to: lockFindings) + files.flatMap(\.broken)).sorted(by: Finding.documentOrder),
             inexact: files.flatMap(\.inexactSource) + files.flatMap(\.inexactTarget))
         return try MergePlanner.assemble(
-            files.compactMap(\.merge), workspace: self, source: source, target: target, baseline: lock.baseline,
-            lockSnapshot: lock.snapshot)
+            files.compactMap(\.merge), workspace: self, source: source, target: target,
+            // Handed over, so that updating the lock does not copy every record.
+            baseline: consume baseline, lockSnapshot: lockSnapshot)
     }
 
     /// What merging one file pair leaves once its documents are released.
@@ -66,3 +67,4 @@ extension Workspace {
         var merge: MergePlanner.FileMerge?
     }
 }
+

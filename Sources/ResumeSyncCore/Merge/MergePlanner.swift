@@ -101,9 +101,10 @@ public struct MergePlanner: Sendable {
     /// trees: the first failure is thrown; the outcomes are taken in order; the lock (read as
     /// `baseline`, `lockSnapshot`) is updated for every pair brought back in sync.
     static func assemble(
-        _ files: [FileMerge], workspace: Workspace, source: TreeSpec, target: TreeSpec, baseline: Baseline?,
+        _ files: [FileMerge], workspace: Workspace, source: TreeSpec, target: TreeSpec, baseline: consuming Baseline?,
         lockSnapshot: FileSnapshot
     ) throws(InvocationError) -> MergePlan {
+        let hasBaseline = baseline != nil
         if let failure = MergeVerifier.first(files.compactMap(\.failure)) { throw failure.error }
         var outcome = MergeOutcome()
         var changes: [MergePlan.FileChange] = []
@@ -113,15 +114,16 @@ public struct MergePlanner: Sendable {
             outcome.absorb(file.outcome)
             expectations.absorb(file.expectations)
         }
-        if let old = baseline,
+        if let lock = consume baseline,
            let lockChange = baselineChange(
-               old, read: lockSnapshot, of: workspace, languages: (source.language, target.language),
+               lock,
+               read: lockSnapshot, of: workspace, languages: (source.language, target.language),
                confirming: files.flatMap(\.confirmations), expectations: expectations, outcome: &outcome) {
             changes.append(lockChange)
         }
         outcome.leftAlone += files.flatMap(\.remaining)
         let result = workspace.reconciler.checkResult(
-            of: files.map(\.checked), source: source, target: target, hasBaseline: baseline != nil)
+            of: files.map(\.checked), source: source, target: target, hasBaseline: hasBaseline)
         return MergePlan(changes: changes, outcome: outcome, result: result)
     }
 
@@ -271,25 +273,33 @@ public struct MergePlanner: Sendable {
         tree.documents.values.filter { !$0.tree.spansAreExact }.sorted { $0.file < $1.file }.map(\.displayPath)
     }
 
-    /// The lock after the merge (`old`, read as `snapshot`): pairs it updated that now have no
-    /// finding are recorded as in sync, and records of pruned entries are dropped. `nil` when the
-    /// lock stays as it is, or there is no lock file (`accept --all` creates it).
+    /// The lock after the merge (`baseline`, read as `snapshot`): pairs it updated that now
+    /// have no finding are recorded as in sync, and records of pruned entries are dropped. `nil`
+    /// when the lock stays as it is, or there is no lock file (`accept --all` creates it).
+    ///
+    /// The baseline is taken, not copied: a big project's lock holds hundreds of thousands of
+    /// records, and its new bytes are as big as the old ones.
     private static func baselineChange(
-        _ old: Baseline, read snapshot: FileSnapshot, of workspace: Workspace, languages: (source: Language, target: Language),
+        _ baseline: consuming Baseline, read snapshot: FileSnapshot, of workspace: Workspace,
+        languages: (source: Language, target: Language),
         confirming confirmations: [(key: EntryKey, source: EntryContent, target: EntryContent)],
         expectations: MergeExpectations, outcome: inout MergeOutcome
     ) -> MergePlan.FileChange? {
         guard let oldBytes = snapshot.bytes else { return nil }
-        var baseline = old
+        var baseline = baseline
+        var changed = false
         for confirmation in confirmations {
+            let before = baseline.records[confirmation.key]
             baseline.confirm(confirmation.key, source: (languages.source, confirmation.source), target: (languages.target, confirmation.target))
             outcome.confirmed.append(confirmation.key)
+            if baseline.records[confirmation.key] != before { changed = true }
         }
-        for key in expectations.pruned { baseline.records[key] = nil }
-        for key in baseline.records.keys where expectations.deletedFiles.contains(key.file) {
-            baseline.records[key] = nil
+        var dropped = Array(expectations.pruned)
+        if !expectations.deletedFiles.isEmpty {
+            dropped += baseline.records.keys.filter { expectations.deletedFiles.contains($0.file) }
         }
-        guard baseline != old else { return nil }
+        for key in dropped where baseline.records.removeValue(forKey: key) != nil { changed = true }
+        guard changed else { return nil }
         let newBytes = baseline.serializedBytes(expectedSize: oldBytes.count)
         guard newBytes != oldBytes else { return nil }
         return MergePlan.FileChange(
