@@ -7,6 +7,25 @@ import Testing
         NeutralTokenizer.tokens(in: text).filter { $0.kind == .number }.map(\.key)
     }
 
+    /// A whole number's key is printed from its digits, not by `Decimal`: both must agree, with
+    /// leading zeros, at the edge of 18 digits, and before and after a multiplier or a percent.
+    @Test func aWholeNumberPrintsAsItsDecimalWould() throws {
+        let wholes: [String] = (0...1_200).map { (value: Int) -> String in String(value) }
+        let padded: [String] = (0...40).map { (value: Int) -> String in "0" + String(value * 37) }
+        var texts = wholes + padded
+        texts += ["999999999999999999", "1000000000000000000", "123456789012345678901", "007", "2019 年", "20 万",
+                  "12,345", "1,234,567", "3k", "6 %", "15 percent", "2.50", "0.0", "10.", "第一百零五", "第两千"]
+        for text in texts {
+            for token in NeutralTokenizer.tokens(in: text) {
+                guard case .number(let number) = token.value, number.fraction == nil else { continue }
+                let printed = NumberToken(magnitude: number.magnitude, isPercent: number.isPercent, isOrdinal: number.isOrdinal)
+                #expect(number.key == printed.key, "\(text)")
+                #expect(number == printed && number.hashValue == printed.hashValue, "\(text)")
+            }
+        }
+        #expect(numbers("0042") == ["42"])
+    }
+
     @Test(arguments: [
         ("20 万", "200000"), ("20万", "200000"), ("200k", "200000"), ("200K", "200000"), ("200,000", "200000"),
         ("1.4k", "1400"), ("1,400", "1400"), ("1.5 亿", "150000000"), ("150 million", "150000000"),

@@ -4,23 +4,32 @@ import Foundation
 /// `200,000`, `1.4k` = `1,400`, `6 %` = `6%`, `1318/20651` as a fraction, `10th` = `第十届` = 10.
 public struct NumberToken: Hashable, Sendable {
     /// The value with any multiplier applied (`200000` for `20 万`); for a fraction, `nil`.
-    public var magnitude: Decimal?
-    public var isPercent: Bool
+    public let magnitude: Decimal?
+    public let isPercent: Bool
     /// `1318/20651`: compared as written, numerator and denominator.
-    public var fraction: (numerator: Int, denominator: Int)?
+    public let fraction: (numerator: Int, denominator: Int)?
     /// `10th`, `第十届`: an ordinal, which an English ordinal word (`Second`) may stand for.
-    public var isOrdinal: Bool
+    public let isOrdinal: Bool
+    /// The normalised value that comparisons use: `200000`, `6%`, `1318/20651`. Worked out once:
+    /// printing a decimal is most of what a number costs, and equality and hashing read it.
+    public let key: String
 
     public init(magnitude: Decimal?, isPercent: Bool = false, fraction: (Int, Int)? = nil, isOrdinal: Bool = false) {
+        self.init(magnitude: magnitude, isPercent: isPercent, fraction: fraction, isOrdinal: isOrdinal, printed: nil)
+    }
+
+    /// With `printed`, the magnitude as `Decimal` prints it, when the caller knows it already
+    /// (a whole number read from its digits prints as those digits without leading zeros).
+    init(magnitude: Decimal?, isPercent: Bool = false, fraction: (Int, Int)? = nil, isOrdinal: Bool = false, printed: String?) {
         self.magnitude = magnitude
         self.isPercent = isPercent
         self.fraction = fraction.map { (numerator: $0.0, denominator: $0.1) }
         self.isOrdinal = isOrdinal
-    }
-
-    public var key: String {
-        if let fraction { return "\(fraction.numerator)/\(fraction.denominator)" }
-        return (magnitude.map { "\($0)" } ?? "?") + (isPercent ? "%" : "")
+        if let fraction {
+            key = "\(fraction.0)/\(fraction.1)"
+        } else {
+            key = (printed ?? magnitude.map { "\($0)" } ?? "?") + (isPercent ? "%" : "")
+        }
     }
 
     /// The value as a whole number, when it is one (`2019`, not `2.5` or `6%`).
@@ -73,12 +82,17 @@ enum NumberScanner {
            let numerator = Int(text) {
             return (denominator.end, .number(NumberToken(magnitude: nil, fraction: (numerator, denominator.value))))
         }
-        guard var magnitude = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        // Most figures are whole numbers of a few digits: read without a decimal parser, and
+        // printed as an integer unless a multiplier changes them.
+        let whole = text.utf8.count <= 18 ? Int(text) : nil
+        guard var magnitude = whole.map({ Decimal($0) }) ?? Decimal(string: text, locale: posix) else { return nil }
+        var printed = whole.map { String($0) }
         var isPercent = false
         var isOrdinal = false
         let afterSpace = scan.skippingSpaces(from: end)
         if let suffix = word(scan, end), let multiplier = latinMultipliers[suffix] {
             magnitude *= multiplier
+            printed = nil
             end += suffix.unicodeScalars.count
         } else if let suffix = word(scan, end), ordinalSuffixes.contains(suffix), !text.unicodeScalars.contains(".") {
             isOrdinal = true
@@ -87,9 +101,11 @@ enum NumberScanner {
             end += 1
         } else if let unit = scan[afterSpace], let multiplier = hanMultipliers[unit] {
             magnitude *= multiplier
+            printed = nil
             end = afterSpace + 1
         } else if afterSpace > end, let suffix = word(scan, afterSpace), let multiplier = wordMultipliers[suffix] {
             magnitude *= multiplier
+            printed = nil
             end = afterSpace + suffix.unicodeScalars.count
         }
         let percentAt = scan.skippingSpaces(from: end)
@@ -100,8 +116,10 @@ enum NumberScanner {
             isPercent = true
             end = percentAt + 7
         }
-        return (end, .number(NumberToken(magnitude: magnitude, isPercent: isPercent, isOrdinal: isOrdinal)))
+        return (end, .number(NumberToken(magnitude: magnitude, isPercent: isPercent, isOrdinal: isOrdinal, printed: printed)))
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Digits, with ASCII commas before groups of exactly three (`200,000`; not `2017,2018`).
     private static func integerPart(_ scan: TokenScan, _ index: Int) -> (text: String, end: Int)? {
@@ -131,7 +149,7 @@ enum NumberScanner {
             position += 1
         }
         guard position > index + 1, let value = ChineseNumerals.value(scan.string(index + 1..<position)) else { return nil }
-        return (position, .number(NumberToken(magnitude: Decimal(value), isOrdinal: true)))
+        return (position, .number(NumberToken(magnitude: Decimal(value), isOrdinal: true, printed: String(value))))
     }
 }
 
