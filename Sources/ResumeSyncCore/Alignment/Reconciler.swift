@@ -86,14 +86,16 @@ public struct Reconciler: Sendable {
         for pair in Aligner.pairEntries(filePair) {
             entryPairs.append(pair)
             context.pairFacts = nil
+            context.pairRecord = nil
             if let sourceEntry = pair.source, let targetEntry = pair.target {
                 context.pairFacts = context.facts(of: pair, source: sourceEntry, target: targetEntry)
+                context.pairRecord = (pair.key, baseline?.records[pair.key])
             }
             for check in checks {
                 findings += check.findings(for: pair, in: context)
             }
-            if pair.source != nil, pair.target != nil, let baseline,
-               baseline.side(pair.key, language: source.spec.language) == nil {
+            if pair.source != nil, pair.target != nil, baseline != nil,
+               context.baselineRecord(of: pair)?[source.spec.language.code] == nil {
                 unrecorded.append(pair.key)
             }
         }

@@ -9,6 +9,9 @@ public struct CheckContext: Sendable {
     public let glossary: GlossaryMatcher
     /// The facts of the pair being checked, set by the reconciler before it runs the checks.
     public var pairFacts: PairFacts?
+    /// The baseline's record of the pair being checked (`nil`: none), looked up once by the
+    /// reconciler for the checks and the count of unrecorded pairs.
+    var pairRecord: (key: EntryKey, sides: Baseline.Sides?)?
 
     public init(
         source: TreeSpec, target: TreeSpec, filePair: FilePair, baseline: Baseline?,
@@ -20,6 +23,13 @@ public struct CheckContext: Sendable {
         self.baseline = baseline
         self.configuration = configuration
         self.glossary = GlossaryMatcher(configuration.glossary)
+    }
+
+    /// The baseline's record of `pair`: the one the reconciler looked up, or looked up now when
+    /// a check is run on its own.
+    func baselineRecord(of pair: EntryPair) -> Baseline.Sides? {
+        if let pairRecord, pairRecord.key == pair.key { return pairRecord.sides }
+        return baseline?.records[pair.key]
     }
 
     public func sourceLocation(_ entry: Entry?) -> SourceLocation? {

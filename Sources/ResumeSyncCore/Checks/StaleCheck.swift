@@ -11,11 +11,11 @@ public struct StaleCheck: EntryCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target,
-              let baseline = context.baseline,
-              let then = baseline.side(pair.key, language: context.source.language)
+              let record = context.baselineRecord(of: pair),
+              let then = record[context.source.language.code]
         else { return [] }
         let sourceMoved = source.content.proseFingerprint != then.prose
-        let targetThen = baseline.side(pair.key, language: context.target.language)
+        let targetThen = record[context.target.language.code]
         let targetMoved = targetThen.map { $0.prose != target.content.proseFingerprint } ?? true
         if sourceMoved {
             return [sourceLed(pair, source: source, then: then, targetEdited: targetMoved, in: context)]
