@@ -25,6 +25,11 @@ struct ResumeSync: ParsableCommand {
     static func main() {
         XMLParserSetup.prepare()
         do {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments == ["check"] || arguments == ["check", "--staged"] {
+                try Check.runPlain(staged: arguments.count == 2)
+                return
+            }
             var command = try parsedCheck() ?? parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
@@ -63,7 +68,9 @@ extension ResumeSync {
 /// Where the project is: its root, its config and its baseline file, shared by every command.
 struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The project root, where the trees, resume-sync.toml and resume-sync.lock are.", valueName: "dir"))
-    var root: String = "."
+    var root: String = ProjectOptions.defaultRoot
+
+    static let defaultRoot = "."
 
     @Option(name: .long, help: ArgumentHelp("The config file (default: ROOT/resume-sync.toml when it exists).", valueName: "file"))
     var config: String?
@@ -122,13 +129,7 @@ struct DisplayOptions: ParsableArguments {
     @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
-    var style: TerminalStyle {
-        switch color {
-        case .always: return TerminalStyle(enabled: true)
-        case .never: return .plain
-        case .auto: return TerminalStyle(enabled: Terminal.standardOutputWantsColor)
-        }
-    }
+    var style: TerminalStyle { color.style }
 }
 
 extension Workspace {

@@ -35,6 +35,35 @@ import Testing
         #expect(noKeys.status == 2)
     }
 
+    /// `check` and `check --staged` alone (a pre-commit hook's call) are run without
+    /// ArgumentParser reading their options; with an option that changes nothing they go
+    /// through it. Both ways say the same, findings or not, broken config or not.
+    @Test func aPlainCheckSaysWhatTheParsedOneSays() throws {
+        let folder = try Sandbox.resume()
+        func expectSame(_ label: String) throws {
+            let plain = try ResumeSyncCommand.run(["check"], in: folder)
+            let parsed = try ResumeSyncCommand.run(["check", "--root", "."], in: folder)
+            #expect(plain.stdout == parsed.stdout && plain.stderr == parsed.stderr, "\(label)")
+            #expect(plain.status == parsed.status, "\(label)")
+        }
+        try expectSame("clean")
+        try folder.edit("zh/work.xml", replacing: "调研与设计产品新功能", with: "调研与规划产品新功能")
+        try folder.edit("en/talks.xml", replacing: "2019", with: "2018")
+        try expectSame("drifted")
+        #expect(try ResumeSyncCommand.run(["check"], in: folder).status == 1)
+        try folder.write("resume-sync.toml", "direction = \"sideways\"\n")
+        try expectSame("broken config")
+        #expect(try ResumeSyncCommand.run(["check"], in: folder).status == 2)
+
+        let repository = try GitSandbox()
+        try repository.folder.edit("zh/work.xml", replacing: "调研与设计", with: "调研与规划")
+        try repository.git(["add", "zh/work.xml"])
+        let plain = try repository.resumeSync(["check", "--staged"])
+        let parsed = try repository.resumeSync(["check", "--staged", "--root", "."])
+        #expect(plain.stdout == parsed.stdout && plain.stderr == parsed.stderr && plain.status == parsed.status)
+        #expect(plain.status == 1 && plain.stdout.contains("[stale]"))
+    }
+
     @Test func jsonCarriesTheSameFindings() throws {
         let folder = try Sandbox.resume()
         try folder.edit("zh/work.xml", replacing: "调研与设计产品新功能", with: "调研与规划产品新功能")
