@@ -248,76 +248,76 @@ import Testing
         }
     }
 
-    /// Far more file pairs than there are cores: a run that parsed every file before checking
-    /// (as `reconcile()` does) would have them all alive at once.
-    @Test func checkKeepsOnlyAFewDocumentsAliveAtOnce() throws {
-        let workers = ProcessInfo.processInfo.activeProcessorCount + 1
-        let pairs = 10 * workers
+    /// Far more file pairs than there are cores (a run that parsed every file first, as
+    /// `reconcile()` does, would have them all alive at once), each written by `files`.
+    static func manyPairs(_ files: (Int) -> (zh: String, en: String)) -> (zh: [String: String], en: [String: String]) {
+        let pairs = 10 * (ProcessInfo.processInfo.activeProcessorCount + 1)
         var zh: [String: String] = [:]
         var en: [String: String] = [:]
-        for index in 0..<pairs {
-            zh["f\(index).xml"] = #"<section id="s"><item id="i">第 \#(index) 项</item></section>"#
-            en["f\(index).xml"] = #"<section id="s"><item id="i">Item \#(index + (index % 3 == 0 ? 1 : 0))</item></section>"#
+        for index in 0..<pairs { (zh["f\(index).xml"], en["f\(index).xml"]) = files(index) }
+        return (zh, en)
+    }
+
+    /// Every pair was loaded and released, and no more than two documents a worker at once.
+    static func expectFewAlive(_ recorder: LifetimeRecorder, files: [String: String]) {
+        let workers = ProcessInfo.processInfo.activeProcessorCount + 1
+        #expect(Set(recorder.loaded) == Set(files.keys.map(RelativePath.init)) && recorder.loaded.count == files.count)
+        #expect(Set(recorder.released) == Set(recorder.loaded) && recorder.released.count == files.count)
+        #expect(recorder.mostAlive >= 2)
+        #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
+    }
+
+    @Test func checkKeepsOnlyAFewDocumentsAliveAtOnce() throws {
+        let (zh, en) = Self.manyPairs { index in
+            (#"<section id="s"><item id="i">第 \#(index) 项</item></section>"#,
+             #"<section id="s"><item id="i">Item \#(index + (index % 3 == 0 ? 1 : 0))</item></section>"#)
         }
         let project = try MergeProject(zh: zh, en: en)
         defer { try? FileManager.default.removeItem(at: project.root) }
         let recorder = LifetimeRecorder()
         let result = try project.workspace.check(observing: { recorder.record($0) })
-        #expect(Set(recorder.loaded) == Set(zh.keys.map(RelativePath.init)) && recorder.loaded.count == pairs)
-        #expect(Set(recorder.released) == Set(recorder.loaded) && recorder.released.count == pairs)
-        #expect(recorder.mostAlive >= 2)
-        #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
-        #expect(result.pairedCount == 2 * pairs)
-        #expect(result.findings.count == (pairs + 2) / 3)
+        Self.expectFewAlive(recorder, files: zh)
+        #expect(result.pairedCount == 2 * zh.count)
+        #expect(result.findings.count == (zh.count + 2) / 3)
         Self.expectSame(result, try project.workspace.reconcile(), "many pairs")
     }
 
     /// `todo` and `status` too: each pair is planned as merge would plan it while its documents
     /// are alive, and released before the next.
     @Test func theTodoReportKeepsOnlyAFewDocumentsAliveAtOnce() throws {
-        let workers = ProcessInfo.processInfo.activeProcessorCount + 1
-        let pairs = 10 * workers
-        var zh: [String: String] = [:]
-        var en: [String: String] = [:]
-        for index in 0..<pairs {
+        let (zh, en) = Self.manyPairs { index in
             let extra = index % 4 == 1 ? #"<item id="new">新的第 \#(index) 项</item>"# : ""
-            zh["f\(index).xml"] = #"<section id="s"><item id="i">第 \#(index) 项</item>\#(extra)</section>"#
-            en["f\(index).xml"] = #"<section id="s"><item id="i">Item \#(index + (index % 3 == 0 ? 1 : 0))</item></section>"#
+            return (#"<section id="s"><item id="i">第 \#(index) 项</item>\#(extra)</section>"#,
+                    #"<section id="s"><item id="i">Item \#(index + (index % 3 == 0 ? 1 : 0))</item></section>"#)
         }
         let project = try MergeProject(zh: zh, en: en)
         defer { try? FileManager.default.removeItem(at: project.root) }
         let recorder = LifetimeRecorder()
         let report = try #require(try project.workspace.streamedTodoReport(observing: { recorder.record($0) }))
-        #expect(Set(recorder.released) == Set(zh.keys.map(RelativePath.init)) && recorder.released.count == pairs)
-        #expect(recorder.mostAlive >= 2)
-        #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
-        #expect(report.items.filter { $0.mergeActions.contains { $0.kind == .insert } }.count == (pairs + 2) / 4)
+        Self.expectFewAlive(recorder, files: zh)
+        #expect(report.items.filter { $0.mergeActions.contains { $0.kind == .insert } }.count == (zh.count + 2) / 4)
         try Self.expectSameTodo(project.workspace, try project.workspace.reconcile(), "many pairs")
     }
 
     /// `merge` too: each pair is planned, read back and compared while its documents are
     /// alive, and released before the next; the plan is the one made over the whole trees.
     @Test func mergeKeepsOnlyAFewDocumentsAliveAtOnce() throws {
-        let workers = ProcessInfo.processInfo.activeProcessorCount + 1
-        let pairs = 10 * workers
-        var zh: [String: String] = [:]
-        var en: [String: String] = [:]
-        for index in 0..<pairs {
+        func files(_ index: Int, at: Int) -> (zh: String, en: String) {
             let extra = index % 4 == 1 ? #"<item id="new">新的第 \#(index) 项</item>"# : ""
-            zh["f\(index).xml"] = #"<section id="s"><item id="i" at="\#(index)">第 \#(index) 项</item>\#(extra)</section>"#
-            en["f\(index).xml"] = #"<section id="s"><item id="i" at="0">Item \#(index)</item></section>"#
+            return (#"<section id="s"><item id="i" at="\#(at)">第 \#(index) 项</item>\#(extra)</section>"#,
+                    #"<section id="s"><item id="i" at="0">Item \#(index)</item></section>"#)
         }
-        let earlier = zh.mapValues { $0.replacingOccurrences(of: #"at=""#, with: #"at="0"#) }
-        let project = try MergeProject(zh: zh, en: en, baselineFrom: (earlier, en))
+        let (zh, en) = Self.manyPairs { files($0, at: $0) }
+        // The baseline was taken when every source said `at="0"`.
+        let earlier = Self.manyPairs { files($0, at: 0) }
+        let project = try MergeProject(zh: zh, en: en, baselineFrom: earlier)
         defer { try? FileManager.default.removeItem(at: project.root) }
         let recorder = LifetimeRecorder()
         let plan = try project.workspace.mergePlan(MergeRequest(), observing: { recorder.record($0) })
-        #expect(Set(recorder.released) == Set(zh.keys.map(RelativePath.init)) && recorder.released.count == pairs)
-        #expect(recorder.mostAlive >= 2)
-        #expect(recorder.mostAlive <= 2 * workers, "\(recorder.mostAlive) documents alive at once")
-        #expect(plan.outcome.inserted.count == (pairs + 2) / 4)
-        #expect(plan.outcome.updated.count == pairs - 1, "every pair but f0 gets its 'at' from the source")
-        #expect(plan.outcome.confirmed.count == pairs - 1, "the updated pairs are recorded in sync")
+        Self.expectFewAlive(recorder, files: zh)
+        #expect(plan.outcome.inserted.count == (zh.count + 2) / 4)
+        #expect(plan.outcome.updated.count == zh.count - 1, "every pair but f0 gets its 'at' from the source")
+        #expect(plan.outcome.confirmed.count == zh.count - 1, "the updated pairs are recorded in sync")
         #expect(plan.changes.last?.file == nil, "the lock changes too")
         Self.expectSameMerge(project.workspace, "many pairs", MergeRequest())
     }
