@@ -170,22 +170,24 @@ public enum TextNormalizer {
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
-                if lead < 0x80, lead != 0x20, lead < 0x09 || lead > 0x0D {
+                if Self.isPlainASCII(lead) {
                     if pendingSpace {
                         let isWord = CharacterClass.isWord(Unicode.Scalar(lead))
                         if previousIsWord, isWord { output.append(0x20) }
                         pendingSpace = false
-                        previousIsWord = isWord
-                    } else {
-                        previousIsWord = CharacterClass.isWord(Unicode.Scalar(lead))
                     }
+                    // The rest of the run stays as it is; only its last byte says whether a
+                    // word ends there.
                     index += 1
+                    while index < bytes.count, Self.isPlainASCII(bytes[index]) { index += 1 }
+                    previousIsWord = CharacterClass.isWord(Unicode.Scalar(bytes[index - 1]))
                     continue
                 }
                 if lead >= 0xE4, lead <= 0xE9 {
                     pendingSpace = false
                     previousIsWord = false
                     index += 3
+                    while index < bytes.count, bytes[index] >= 0xE4, bytes[index] <= 0xE9 { index += 3 }
                     continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
@@ -209,6 +211,12 @@ public enum TextNormalizer {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
+    }
+
+    /// An ASCII byte that is not white space: the fingerprint form writes it as it is.
+    @inline(__always)
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && (byte < 0x09 || byte > 0x0D)
     }
 
     /// Full-width ASCII and CJK punctuation mapped to their ASCII counterparts.
