@@ -108,3 +108,39 @@ import Testing
         }
     }
 }
+
+/// The forms a token writes, read from its bytes, against their definition by characters.
+@Suite struct WrittenFormsTests {
+    static func referenceFolded(_ word: String) -> String {
+        "~" + (word.first.map { $0.lowercased() } ?? "") + word.dropFirst()
+    }
+
+    static func referenceForms(_ token: LatinToken) -> [String] {
+        var forms = [token.base]
+        for ending in ["s", "es"] where token.base.hasSuffix(ending) && token.base.count > ending.count {
+            forms.append(String(token.base.dropLast(ending.count)))
+        }
+        if token.isPlainWord { forms.append(referenceFolded(token.base)) }
+        if token.base.unicodeScalars.contains("-") {
+            for part in token.hyphenParts {
+                forms.append(part)
+                if LatinToken(part).isPlainWord { forms.append(referenceFolded(part)) }
+            }
+        }
+        return forms
+    }
+
+    @Test func formsMatchTheirDefinition() {
+        let pieces = ["a", "e", "s", "es", "S", "E", "K", "ß", "é", "É", "Ö", "-", "'", "’s", "'s", "1", "8", ".", "/", "_", "+", "\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["s", "es", "ses", "boxes", "Stars", "GPUs", "Kubernetes-like", "OCI-compliant", "e\u{301}s", "Éclairs", "a-s", "-s", "s-"]
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 1...9, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
+        }
+        for text in texts {
+            let token = LatinToken(text)
+            #expect(token.writtenForms == Self.referenceForms(token), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(LatinToken.folded(text) == Self.referenceFolded(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}

@@ -150,6 +150,12 @@ struct ConfigurationReader {
         return severities
     }
 
+    /// Nothing but Foundation's `.whitespaces` (space separators and the tab), told without
+    /// bridging to `NSString` for every glossary term.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+    }
+
     private mutating func readGlossary(_ glossary: TOMLTable) -> [GlossaryTerm] {
         var terms: [(Int, GlossaryTerm)] = []
         for key in glossary.keys {
@@ -158,7 +164,7 @@ struct ConfigurationReader {
                 problem(at: path, value: true, "the glossary term '\(key)' must map to a string, not \(Self.describe(glossary[key]))")
                 continue
             }
-            if key.trimmingCharacters(in: .whitespaces).isEmpty || target.trimmingCharacters(in: .whitespaces).isEmpty {
+            if Self.isBlank(key) || Self.isBlank(target) {
                 problem(at: path, value: false, "a glossary term and its translation must not be empty")
                 continue
             }

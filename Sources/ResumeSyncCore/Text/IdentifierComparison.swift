@@ -84,15 +84,20 @@ public struct IdentifierComparison: Sendable {
     ) -> [Misspelling] {
         let watched = required.map(\.1).filter(isWatched)
         guard !watched.isEmpty else { return [] }
-        // Each watched name's scalars, cut once rather than once for every word compared.
+        // Each watched name's scalars, cut once rather than once for every word compared, and
+        // the range of lengths one edit away from some watched name.
         let watchedScalars = watched.map { Array($0.base.unicodeScalars) }
+        let shortest = (watchedScalars.map(\.count).min() ?? 0) - 1
+        let longest = (watchedScalars.map(\.count).max() ?? 0) + 1
         return words.compactMap { token, latin in
             // A required token of this side is reported as missing from the other already.
             if isRequired(latin, writesHan: writesHan) { return nil }
             if others.writes(latin) || others.isWritten(by: latin) { return nil }
             // The token itself, or a part of a compound (`Dockes-based`).
             let words = latin.base.unicodeScalars.contains("-") ? [latin] + latin.hyphenParts.map(LatinToken.init) : [latin]
-            for word in words where word.base.unicodeScalars.count >= 2 && !others.writes(word) {
+            for word in words {
+                let count = word.base.unicodeScalars.count
+                guard count >= 2, count >= shortest, count <= longest, !others.writes(word) else { continue }
                 let scalars = Array(word.base.unicodeScalars)
                 if let match = watched.indices.first(where: {
                     watched[$0].startsUppercase == word.startsUppercase && isOneEditApart(scalars, watchedScalars[$0])
@@ -110,9 +115,11 @@ public struct IdentifierComparison: Sendable {
         private var lookedUp: Set<String> = []
 
         init(_ tokens: [LatinToken]) {
+            written.reserveCapacity(tokens.count * 2)
+            lookedUp.reserveCapacity(tokens.count * 2)
             for token in tokens {
-                written.formUnion(token.writtenForms)
-                lookedUp.formUnion(token.lookupForms)
+                for form in token.writtenForms { written.insert(form) }
+                for form in token.lookupForms { lookedUp.insert(form) }
             }
         }
 

@@ -81,13 +81,24 @@ public struct LatinToken: Hashable, Sendable {
     /// Every form of a token this token writes (see `isWritten(as:)`), so that a whole text
     /// can be indexed once: itself, itself without a plural ending, the parts of a compound,
     /// and, for plain words, the same with the first letter's case folded (marked `~`).
+    ///
+    /// Read from the UTF-8 bytes: a token's scalars are Latin letters, digits and connectors,
+    /// each a character of its own, so a suffix of ASCII letters and a count of characters are
+    /// those of the bytes and scalars. This runs for every word of an English text that names
+    /// something the other side must write.
     var writtenForms: [String] {
         var forms = [base]
-        for ending in ["s", "es"] where base.hasSuffix(ending) && base.count > ending.count {
-            forms.append(String(base.dropLast(ending.count)))
+        let bytes = base.utf8
+        let scalarCount = base.unicodeScalars.count
+        // `s` and `es`, each when the word is longer than the ending.
+        if bytes.last == UInt8(ascii: "s") {
+            if scalarCount > 1 { forms.append(String(decoding: bytes.dropLast(1), as: UTF8.self)) }
+            if scalarCount > 2, bytes.dropLast().last == UInt8(ascii: "e") {
+                forms.append(String(decoding: bytes.dropLast(2), as: UTF8.self))
+            }
         }
         if isPlainWord { forms.append(Self.folded(base)) }
-        if base.unicodeScalars.contains("-") {
+        if bytes.contains(UInt8(ascii: "-")) {
             for part in hyphenParts {
                 forms.append(part)
                 if LatinToken(part).isPlainWord { forms.append(Self.folded(part)) }
@@ -98,7 +109,22 @@ public struct LatinToken: Hashable, Sendable {
 
     /// A plain word with its first letter lowercased, marked so it never equals a real token.
     static func folded(_ word: String) -> String {
-        "~" + (word.first.map { $0.lowercased() } ?? "") + word.dropFirst()
+        let utf8 = word.utf8
+        if let first = utf8.first, first < 0x80 {
+            // An ASCII first letter: lowercased in the bytes, written straight into the string
+            // (most words fit in a small string, with nothing allocated).
+            return String(unsafeUninitializedCapacity: utf8.count + 1) { buffer in
+                buffer[0] = UInt8(ascii: "~")
+                buffer[1] = first >= 0x41 && first <= 0x5A ? first + 0x20 : first
+                var position = 2
+                for byte in utf8.dropFirst() {
+                    buffer[position] = byte
+                    position += 1
+                }
+                return position
+            }
+        }
+        return "~" + (word.first.map { $0.lowercased() } ?? "") + word.dropFirst()
     }
 }
 
