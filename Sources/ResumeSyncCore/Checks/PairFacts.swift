@@ -29,11 +29,19 @@ public struct PairFacts: Sendable {
 
     /// The tokens of two texts compared, a Latin-script side's plain words left out when
     /// nothing can come of them.
+    ///
+    /// A side that writes Han keeps every word anyway, so it is cut first: when it already makes
+    /// the plain words matter (it names something), the Latin side is cut once, with them, rather
+    /// than once without and again with.
     static func comparison(source: String, sourceWritesHan: Bool, target: String, targetWritesHan: Bool) -> TokenComparison {
-        var left = NeutralTokenizer.tokens(in: source, keepingPlainWords: sourceWritesHan)
-        var right = NeutralTokenizer.tokens(in: target, keepingPlainWords: targetWritesHan)
-        if !(sourceWritesHan && targetWritesHan),
-           needsWords(left, writesHan: sourceWritesHan) || needsWords(right, writesHan: targetWritesHan) {
+        let hanSource = sourceWritesHan ? NeutralTokenizer.tokens(in: source, keepingPlainWords: true) : nil
+        let hanTarget = targetWritesHan ? NeutralTokenizer.tokens(in: target, keepingPlainWords: true) : nil
+        if let hanSource, let hanTarget { return TokenComparison(source: hanSource, target: hanTarget) }
+        let hanNeedsWords = hanSource.map { needsWords($0, writesHan: true) } ?? false
+            || hanTarget.map { needsWords($0, writesHan: true) } ?? false
+        var left = hanSource ?? NeutralTokenizer.tokens(in: source, keepingPlainWords: hanNeedsWords)
+        var right = hanTarget ?? NeutralTokenizer.tokens(in: target, keepingPlainWords: hanNeedsWords)
+        if !hanNeedsWords, needsWords(left, writesHan: sourceWritesHan) || needsWords(right, writesHan: targetWritesHan) {
             if !sourceWritesHan { left = NeutralTokenizer.tokens(in: source) }
             if !targetWritesHan { right = NeutralTokenizer.tokens(in: target) }
         }
