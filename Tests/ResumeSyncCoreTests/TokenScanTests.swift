@@ -52,4 +52,36 @@ import Testing
         let plain = TokenScan("plain words")
         #expect(plain.scalars == plain.original && !plain.hasDigit)
     }
+
+    /// The URL pass, which passes over runs of printable ASCII without a `.` or `:`, against
+    /// trying `LinkScanner.url` at every alphanumeric scalar, as the pass did before: the same
+    /// tokens, on texts of links, prose, Chinese and full-width forms run together.
+    @Test func theURLPassFindsWhatTryingEveryStartFinds() {
+        func everyStart(_ text: String) -> [NeutralToken] {
+            var scan = TokenScan(text)
+            var index = 0
+            while index < scan.count {
+                if scan.starts[index].contains(.alphanumeric), !scan.taken[index], let match = LinkScanner.url(scan, index),
+                   match.end > index, scan.isFree(index..<match.end) {
+                    scan.take(index..<match.end, match.value)
+                    index = match.end
+                } else {
+                    index += 1
+                }
+            }
+            return scan.tokens
+        }
+        let pieces = ["https://", "http://", "www.", "gaocegege", ".com", ".io", "/", "path", ":", "8080", ".", "a", "b", "1",
+                      " ", "\n", "中文", "。", "：", "ｗｗｗ．", "Ａ", "-", "_", "?", "#", "(", ")", "[", "]", "@", "é", "\u{7F}", "，"]
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = everyStart(text).map(\.description)
+            let urls = NeutralTokenizer.tokens(in: text).filter { $0.kind == .url }.map(\.description)
+            #expect(urls == expected, "\(text.debugDescription)")
+            found += expected.count
+        }
+        #expect(found > 300, "the texts hold links")
+    }
 }

@@ -19,7 +19,7 @@ public enum NeutralTokenizer {
         guard TokenScan.mayHoldTokens(text) else { return [] }
         var scan = TokenScan(text)
         if scan.hasAmpersand { scanAll(&scan, EntityScanner.match, startingAt: .entity) }
-        if scan.hasDotOrColon { scanAll(&scan, LinkScanner.url, startingAt: .alphanumeric) }
+        if scan.hasDotOrColon { scanURLs(&scan) }
         if scan.hasAt { scanAll(&scan, LinkScanner.email, startingAt: .alphanumeric) }
         if scan.hasDigit {
             scanAll(&scan, PhoneScanner.match, startingAt: .phone)
@@ -46,6 +46,40 @@ public enum NeutralTokenizer {
         scanAllMarking(&scan, { scan, index -> (end: Int, value: TokenValue?)? in
             scanner(scan, index).map { ($0.end, $0.value) }
         }, startingAt: kind)
+    }
+
+    /// `scanAll` of `LinkScanner.url`, passing over whole runs of printable ASCII without a `.` or
+    /// `:`: a URL is such a run, or part of one, and holds one of them (its scheme's `://`, the
+    /// dot of `www.` or between a host's labels), so in prose only the runs that end a sentence
+    /// or hold a link are tried, not every word.
+    private static func scanURLs(_ scan: inout TokenScan) {
+        let scanner: Scanner = LinkScanner.url
+        var index = scan.nextStart(of: .alphanumeric, from: 0)
+        // Positions before `runEnd` are in a run that holds a `.` or `:` from where it was met.
+        var runEnd = 0
+        while index < scan.count {
+            if index >= runEnd {
+                var end = index
+                var holdsMark = false
+                while end < scan.count {
+                    let value = scan.original[end].value
+                    guard value > 0x20, value < 0x80 else { break }
+                    if value == 0x2E || value == 0x3A { holdsMark = true }
+                    end += 1
+                }
+                guard holdsMark else {
+                    index = scan.nextStart(of: .alphanumeric, from: max(end, index + 1))
+                    continue
+                }
+                runEnd = end
+            }
+            if !scan.taken[index], let match = scanner(scan, index), match.end > index, scan.isFree(index..<match.end) {
+                scan.take(index..<match.end, match.value)
+                index = scan.nextStart(of: .alphanumeric, from: match.end)
+            } else {
+                index = scan.nextStart(of: .alphanumeric, from: index + 1)
+            }
+        }
     }
 
     /// As `scanAll`, for a scanner that may take text without a token.
