@@ -84,4 +84,47 @@ import Testing
         }
         #expect(found > 300, "the texts hold links")
     }
+
+    /// The whole tokenizer against its passes run the plain way (every start tried, every match
+    /// checked against all that is taken, every plain word marked), with and without plain words,
+    /// on texts that mix links, dates, phones, numbers, names, entities, Chinese and full width.
+    @Test func theTokenizerFindsWhatItsPassesFindRunThePlainWay() {
+        func reference(_ text: String, keepingPlainWords: Bool) -> [String] {
+            var scan = TokenScan(text)
+            func pass(_ kind: TokenStarts, _ scanner: (TokenScan, Int) -> (end: Int, value: TokenValue?)?) {
+                var index = 0
+                while index < scan.count {
+                    if scan.starts[index].contains(kind), !scan.taken[index], let match = scanner(scan, index),
+                       match.end > index, scan.isFree(index..<match.end) {
+                        if let value = match.value { scan.take(index..<match.end, value) } else { scan.mark(index..<match.end) }
+                        index = match.end
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+            func always(_ scanner: @escaping (TokenScan, Int) -> (end: Int, value: TokenValue)?) -> (TokenScan, Int) -> (end: Int, value: TokenValue?)? {
+                { scanner($0, $1).map { ($0.end, $0.value) } }
+            }
+            pass(.entity, always(EntityScanner.match))
+            pass(.alphanumeric, always(LinkScanner.url))
+            pass(.alphanumeric, always(LinkScanner.email))
+            pass(.phone, always(PhoneScanner.match))
+            pass(.date, always(DateScanner.match))
+            pass(.latin, keepingPlainWords ? LatinScanner.match : LatinScanner.matchTakingPlainWords)
+            pass(.number, always(NumberScanner.match))
+            return scan.tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }.map(\.description)
+        }
+        let pieces = ["https://gaocegege.com/a", "www.example.org", "mail@caicloud.io", "+86 159 2159 2066", "2019.04", "Oct 2017",
+                      "2017 年 10 月", "200k", "20 万", "1,400", "第二届", "10th", "k8s", "Kubeflow", "ICA3PP'18", "C++", "the", "Second",
+                      "million", "150", "%", "&amp;", " ", " ", "，", "。", "中文", "Ａ", "１２", "-", "/", ".", ":", "(", ")", "é", "x", "3"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            for keeping in [true, false] {
+                #expect(NeutralTokenizer.tokens(in: text, keepingPlainWords: keeping).map(\.description)
+                    == reference(text, keepingPlainWords: keeping), "\(text.debugDescription), plain words: \(keeping)")
+            }
+        }
+    }
 }

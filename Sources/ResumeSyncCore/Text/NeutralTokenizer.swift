@@ -28,7 +28,8 @@ public enum NeutralTokenizer {
         if keepingPlainWords {
             scanAllMarking(&scan, LatinScanner.match, startingAt: .latin)
         } else {
-            scanAllMarking(&scan, LatinScanner.matchTakingPlainWords, startingAt: .latin)
+            // A plain word is marked taken only for the number pass after it.
+            scanAllMarking(&scan, LatinScanner.matchTakingPlainWords, startingAt: .latin, marking: scan.hasDigit)
         }
         if scan.hasDigit { scanAll(&scan, NumberScanner.match, startingAt: .number) }
         return scan.tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -82,15 +83,24 @@ public enum NeutralTokenizer {
         }
     }
 
-    /// As `scanAll`, for a scanner that may take text without a token.
+    /// As `scanAll`, for a scanner that may take text without a token; such text is marked
+    /// taken only when `marking` (a later pass must not see it).
+    ///
+    /// Only what earlier passes took can stand in a match's way: the pass tries starts in text
+    /// order and goes on after each match, so its own matches end before the next start it
+    /// tries. When earlier passes took nothing, nothing is looked up.
     @inline(__always)
-    private static func scanAllMarking(_ scan: inout TokenScan, _ scanner: MarkingScanner, startingAt kind: TokenStarts) {
+    private static func scanAllMarking(
+        _ scan: inout TokenScan, _ scanner: MarkingScanner, startingAt kind: TokenStarts, marking: Bool = true
+    ) {
+        let earlier = scan.hasTaken
         var index = scan.nextStart(of: kind, from: 0)
         while index < scan.count {
-            if !scan.taken[index], let match = scanner(scan, index), match.end > index, scan.isFree(index..<match.end) {
+            if !(earlier && scan.taken[index]), let match = scanner(scan, index), match.end > index,
+               !earlier || scan.isFree(index..<match.end) {
                 if let value = match.value {
                     scan.take(index..<match.end, value)
-                } else {
+                } else if marking {
                     scan.mark(index..<match.end)
                 }
                 index = scan.nextStart(of: kind, from: match.end)

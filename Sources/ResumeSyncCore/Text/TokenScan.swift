@@ -10,6 +10,8 @@ struct TokenScan {
     /// pass of the tokenizer skips the rest with one byte test.
     let starts: [TokenStarts]
     private(set) var taken: [Bool]
+    /// Some scalar is taken.
+    private(set) var hasTaken = false
     private(set) var tokens: [NeutralToken] = []
 
     /// What the text holds at all, so that a scanner that cannot match is not run
@@ -174,6 +176,7 @@ struct TokenScan {
 
     /// Takes `range` without a token: later scanners skip it.
     mutating func mark(_ range: Range<Int>) {
+        hasTaken = hasTaken || !range.isEmpty
         taken.withUnsafeMutableBufferPointer { taken in
             UnsafeMutableBufferPointer(rebasing: taken[range]).update(repeating: true)
         }
