@@ -27,12 +27,14 @@ public enum TextNormalizer {
             let byte = bytes[index]
             if byte > 0x20 && byte < 0x7F {
                 index += 1
+                while index < count, bytes[index] &- 0x21 < 0x5E { index += 1 }
                 end = index
                 continue
             }
             if byte >= 0xE4 && byte <= 0xE9 {
                 // U+4000 to U+9FFF, most of any Chinese text: no white space there.
                 index = min(index + 3, count)
+                while index < count, bytes[index] &- 0xE4 < 6 { index = min(index + 3, count) }
                 end = index
                 continue
             }
