@@ -17,6 +17,7 @@ public enum NeutralTokenizer {
     /// need them only when the pair holds a required name or an ordinal (see `PairFacts`).
     static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken] {
         guard TokenScan.mayHoldTokens(text) else { return [] }
+        if let words = PlainLatinText.tokens(in: text, keepingPlainWords: keepingPlainWords) { return words }
         var scan = TokenScan(text)
         if scan.hasAmpersand { scanAll(&scan, EntityScanner.match, startingAt: .entity) }
         if scan.hasDotOrColon { scanURLs(&scan) }
@@ -121,5 +122,94 @@ enum EntityScanner {
         }
         guard scan[position] == ";" else { return nil }
         return (position + 1, .entity(scan.string(index + 1..<position)))
+    }
+}
+
+/// Most English texts are ASCII letters, spaces and punctuation, with no digit, `&` or `@`, and
+/// every `.` and `:` at the end of a sentence or clause (followed by white space or nothing).
+/// Such a text can hold no entity, link, address, phone number, date or figure (each needs a
+/// digit, an `&`, an `@`, or a `.`/`:` with more of the token after it), so only the Latin pass
+/// finds anything; it is run here on the bytes, without decoding the text into a scan. Any other
+/// text gives `nil` and goes through `TokenScan`. `TokenScanTests` holds the two to the same tokens.
+enum PlainLatinText {
+    static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken]? {
+        var text = text
+        return text.withUTF8 { bytes -> [NeutralToken]? in
+            guard isPlain(bytes) else { return nil }
+            var tokens: [NeutralToken] = []
+            var index = nextLetter(bytes, from: 0)
+            while index < bytes.count {
+                guard let (end, isPlainWord) = wordEnd(bytes, at: index) else {
+                    index = nextLetter(bytes, from: index + 1)
+                    continue
+                }
+                if keepingPlainWords || !isPlainWord {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    tokens.append(NeutralToken(value: .identifier(LatinToken(word)), text: word, range: index..<end))
+                }
+                index = nextLetter(bytes, from: end)
+            }
+            return tokens
+        }
+    }
+
+    /// ASCII, no digit, `&` or `@`, and every `.` and `:` followed by white space or the end.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x80...0xFF, 0x30...0x39, UInt8(ascii: "&"), UInt8(ascii: "@"):
+                return false
+            case UInt8(ascii: "."), UInt8(ascii: ":"):
+                if index + 1 < bytes.count, !isSpace(bytes[index + 1]) { return false }
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    private static func nextLetter(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var position = index
+        while position < bytes.count, !isLetter(bytes[position]) { position += 1 }
+        return position
+    }
+
+    /// `LatinScanner.end` for such a text: a word starts at a letter after no letter, runs over
+    /// letters and over the connectors `/ . _ - '` that a letter follows, and takes a trailing
+    /// `+` or `#` after a letter (`C++`, `C#`); it is plain when it is letters only with no
+    /// capital after the first.
+    private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (end: Int, isPlain: Bool)? {
+        if index > 0, isLetter(bytes[index - 1]) { return nil }
+        var position = index + 1
+        var isPlain = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte &- 0x61 < 26 {
+                position += 1
+            } else if byte &- 0x41 < 26 {
+                isPlain = false
+                position += 1
+            } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'"),
+                      position + 1 < bytes.count, isLetter(bytes[position + 1]) {
+                isPlain = false
+                position += 2
+            } else {
+                break
+            }
+        }
+        while position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "#"),
+              isLetter(bytes[position - 1]) || bytes[position - 1] == UInt8(ascii: "+") {
+            if position + 1 < bytes.count, isLetter(bytes[position + 1]) { break }
+            isPlain = false
+            position += 1
+        }
+        return (position, isPlain)
     }
 }
