@@ -59,7 +59,11 @@ public struct XMLAttribute: Hashable, Sendable {
     }
 
     /// The value as it reads in the source (`&name;` for entity references).
-    public var value: String { pieces.map(\.sourceForm).joined() }
+    public var value: String {
+        // Most values are one piece of text: no array, no joining.
+        if pieces.count == 1, case .text(let text) = pieces[0] { return text }
+        return pieces.map(\.sourceForm).joined()
+    }
 }
 
 /// A node of the parsed document, as plain Swift values.

@@ -60,12 +60,12 @@ private struct Walk {
         occurrences[id, default: []].append(element.span.start)
         let slot = entries.count
         entries.append(nil)
-        var builder = ContentBuilder(profile: profile, isEntryNeutral: isNeutral(element))
+        let neutral = isNeutral(element)
+        var builder = ContentBuilder(profile: profile, isEntryNeutral: neutral)
         builder.addAttributes(of: element, path: "")
         var children: [EntryID] = []
         walk(element, path: "", owner: id, builder: &builder, children: &children)
         let marker = profile.needsTranslation
-        let neutral = isNeutral(element)
         entries[slot] = Entry(
             key: EntryKey(file: file, id: id),
             elementName: element.name.qualified,
