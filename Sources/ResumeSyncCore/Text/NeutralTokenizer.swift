@@ -155,17 +155,28 @@ enum PlainLatinText {
 
     /// ASCII, no digit, `&` or `@`, and every `.` and `:` followed by white space or the end.
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case 0x80...0xFF, 0x30...0x39, UInt8(ascii: "&"), UInt8(ascii: "@"):
-                return false
-            case UInt8(ascii: "."), UInt8(ascii: ":"):
-                if index + 1 < bytes.count, !isSpace(bytes[index + 1]) { return false }
-            default:
-                continue
+        byteKinds.withUnsafeBufferPointer { kinds in
+            var index = 0
+            while index < bytes.count {
+                let kind = kinds[Int(bytes[index])]
+                if kind != 0 {
+                    if kind == 1 { return false }
+                    if index + 1 < bytes.count, !isSpace(bytes[index + 1]) { return false }
+                }
+                index += 1
             }
+            return true
         }
-        return true
+    }
+
+    /// For each byte: 0 anything, 1 what no such text holds (non-ASCII, a digit, `&`, `@`), 2 a
+    /// `.` or `:`, which must end a clause.
+    private static let byteKinds: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x80...0xFF, 0x30...0x39, 0x26, 0x40: return 1
+        case 0x2E, 0x3A: return 2
+        default: return 0
+        }
     }
 
     @inline(__always)
