@@ -13,6 +13,10 @@ struct AlignedText {
     static func pairs(_ source: Entry, _ target: Entry) -> [AlignedText] {
         let left = source.content.segments
         let right = target.content.segments
+        // Most pairs have the same segments in the same order (an entry's paths are unique).
+        if left.count == right.count, zip(left, right).allSatisfy({ $0.path == $1.path }) {
+            return zip(left, right).map { AlignedText(path: $0.path, source: $0.text, target: $1.text) }
+        }
         if left.map(\.path).sorted() == right.map(\.path).sorted() {
             let targetText = Dictionary(right.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
             return left.map { AlignedText(path: $0.path, source: $0.text, target: targetText[$0.path] ?? "") }
