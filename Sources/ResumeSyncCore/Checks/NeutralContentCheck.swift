@@ -7,6 +7,13 @@ public struct NeutralContentCheck: EntryCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target else { return [] }
+        // The same values at the same paths, in the same order (most pairs): nothing differs.
+        let sourceList = source.content.neutralValues
+        let targetList = target.content.neutralValues
+        if sourceList.count == targetList.count,
+           zip(sourceList, targetList).allSatisfy({ $0.path == $1.path && $0.value == $1.value }) {
+            return []
+        }
         let sourceValues = Self.byPath(source.content.neutralValues)
         let targetValues = Self.byPath(target.content.neutralValues)
         let sourceFields = Set(source.content.fields)
@@ -94,6 +101,8 @@ public struct StructureCheck: EntryCheck {
                 "\(pair.key) is nested \(describe(source.parent)) in \(context.source.displayRoot) but \(describe(target.parent)) in \(context.target.displayRoot)",
                 sourceValue: source.parent?.rawValue, targetValue: target.parent?.rawValue))
         }
+        // The same fields (most pairs): the same counts.
+        guard source.content.fields != target.content.fields else { return findings }
         let left = Self.counts(source.content.fields)
         let right = Self.counts(target.content.fields)
         for group in Set(left.keys).union(right.keys).sorted() where left[group] != right[group] {
