@@ -68,4 +68,26 @@ import Testing
         #expect(selection.contains("deep/WORK.XML"))
         #expect(!selection.contains("work.html"))
     }
+
+    /// Patterns of the shape `**/*TAIL` (every list of extensions) are matched by the end of the
+    /// path alone; they must match what the general matcher matches, as must every other shape.
+    @Test func theNameShortcutMatchesWhatTheMatcherMatches() throws {
+        let patterns = ["**/*.xml", "*.[xX][mM][lL]", "**/*.{xml,html}", "*.x?l", "**/[!a]*.xml", "a/**/*.xml", "*.md",
+                        "docs/*.md", "**/*", "*", "/top.xml", "**/a?.x", "*.[!x]ml", "**/*/x.xml", "*x", "**/*.[a-c]"]
+        let pieces = ["a", "x", "X", "m", "M", "l", "L", ".", "/", "xml", ".xml", ".XmL", "docs", "top", "é", "e\u{301}", "-", " "]
+        var generator = SystemRandomNumberGenerator()
+        var matched = 0
+        for text in patterns {
+            let pattern = try GlobPattern(text)
+            for _ in 0..<400 {
+                let path = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+                let expected = pattern.matchesByTokens(path)
+                #expect(pattern.matches(path) == expected, "\(text) against \(path.debugDescription)")
+                if expected { matched += 1 }
+            }
+        }
+        #expect(matched > 300)
+        #expect(FileSelection(extensions: ["xml"]).contains("part000/file00001.XML"))
+        #expect(!FileSelection(extensions: ["xml"]).contains("part000/file00001.xml/notes"))
+    }
 }

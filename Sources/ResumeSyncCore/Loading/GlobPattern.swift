@@ -8,6 +8,10 @@
 public struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
     public let text: String
     private let alternatives: [[Token]]
+    /// For each alternative shaped `**/*TAIL` (any folders, then a name that ends in TAIL, which
+    /// holds no `/` and no run): TAIL, which only the path's last characters need to match.
+    /// Every pattern of file extensions has that shape, and every listed file is matched.
+    private let nameTails: [[Token]?]
 
     private enum Token: Hashable, Sendable {
         case literal(Character)
@@ -47,15 +51,70 @@ public struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
             compiled.append(tokens)
         }
         alternatives = compiled
+        nameTails = compiled.map(Self.nameTail)
     }
 
     /// Whether a path relative to the tree root (`docs/intro.xml`) matches.
     public func matches(_ path: String) -> Bool {
+        var characters: [Character]?
+        for (tokens, tail) in zip(alternatives, nameTails) {
+            if let tail {
+                if Self.nameEnds(path, with: tail) { return true }
+                continue
+            }
+            let all = characters ?? Array(path)
+            characters = all
+            var memo: [Int: Bool] = [:]
+            if Self.match(tokens, 0, all, 0, &memo) { return true }
+        }
+        return false
+    }
+
+    /// `matches` by the general matcher alone, for every alternative: the definition the
+    /// shortcut of `nameTails` is held to.
+    func matchesByTokens(_ path: String) -> Bool {
         let characters = Array(path)
         return alternatives.contains { tokens in
             var memo: [Int: Bool] = [:]
             return Self.match(tokens, 0, characters, 0, &memo)
         }
+    }
+
+    /// TAIL of an alternative `**/*TAIL`, when it has that shape.
+    private static func nameTail(of tokens: [Token]) -> [Token]? {
+        guard tokens.count >= 2, tokens[0] == .anyFolders, tokens[1] == .anyRun else { return nil }
+        let tail = Array(tokens.dropFirst(2))
+        for token in tail {
+            switch token {
+            case .literal(let character) where character == "/": return nil
+            case .literal, .anyCharacter, .set: continue
+            case .anyRun, .anyFolders, .anything: return nil
+            }
+        }
+        return tail
+    }
+
+    /// Whether the path's last characters match `tail`, none of them a `/`: then the folders
+    /// before and the rest of the name are what `**/` and `*` take.
+    private static func nameEnds(_ path: String, with tail: [Token]) -> Bool {
+        var index = path.endIndex
+        for token in tail.reversed() {
+            guard index > path.startIndex else { return false }
+            index = path.index(before: index)
+            let character = path[index]
+            guard character != "/" else { return false }
+            switch token {
+            case .literal(let expected):
+                guard character == expected else { return false }
+            case .anyCharacter:
+                continue
+            case .set(let negated, let members):
+                guard members.contains(where: { $0.contains(character) }) != negated else { return false }
+            case .anyRun, .anyFolders, .anything:
+                return false
+            }
+        }
+        return true
     }
 
     private static func match(_ tokens: [Token], _ t: Int, _ path: [Character], _ p: Int, _ memo: inout [Int: Bool]) -> Bool {
