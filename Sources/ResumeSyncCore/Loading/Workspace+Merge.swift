@@ -7,7 +7,6 @@ extension Workspace {
     ///
     /// `--only` keys are resolved against the whole trees (a key must name an entry of either
     /// tree), so with them the trees are read whole, as `MergeInput.load` reads them.
-    ///
     public func mergePlan(_ request: MergeRequest) throws(InvocationError) -> MergePlan {
         try mergePlan(request, observing: nil)
     }
