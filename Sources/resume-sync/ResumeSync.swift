@@ -25,9 +25,8 @@ struct ResumeSync: ParsableCommand {
     static func main() {
         XMLParserSetup.prepare()
         do {
-            let arguments = Array(CommandLine.arguments.dropFirst())
-            if arguments == ["check"] || arguments == ["check", "--staged"] {
-                try Check.runPlain(staged: arguments.count == 2)
+            if let staged = plainCheck() {
+                try Check.runPlain(staged: staged)
                 return
             }
             var command = try parsedCheck() ?? parseAsRoot()
@@ -53,6 +52,14 @@ struct ResumeSync: ParsableCommand {
 }
 
 extension ResumeSync {
+    /// `resume-sync check` or `resume-sync check --staged` with nothing else (what a hook runs):
+    /// whether it is staged; `nil` for any other command line. See `Check.runPlain`.
+    static func plainCheck() -> Bool? {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments == ["check"] || arguments == ["check", "--staged"] else { return nil }
+        return arguments.count == 2
+    }
+
     /// `resume-sync check …` read by `Check` alone: a pre-commit hook runs it on every commit,
     /// and parsing it through the root reads every command's options first (about a fifth of
     /// the hook's time on the resume). The root has no options of its own, so a successful

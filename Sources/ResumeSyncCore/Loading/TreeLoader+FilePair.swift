@@ -28,4 +28,22 @@ extension TreeLoader {
         }
         return tree
     }
+
+    /// Reads and parses one file pair of `listing` alone, gives its two one-file trees to
+    /// `body`, and tells `observer` when the pair is loaded and, once `body` has returned and the
+    /// documents are gone, released: they live only as long as `body` runs.
+    func withFilePair<Value>(
+        _ file: RelativePath, of listing: FileListing, source: TreeSpec, target: TreeSpec,
+        observing observer: (@Sendable (FilePairEvent) -> Void)?,
+        _ body: (_ source: LoadedTree, _ target: LoadedTree) -> Value
+    ) -> Value {
+        let value = { () -> Value in
+            let sourceTree = loadAlone(file, of: source, side: .source, exists: listing.inSource.contains(file))
+            let targetTree = loadAlone(file, of: target, side: .target, exists: listing.inTarget.contains(file))
+            observer?(.loaded(file, documents: sourceTree.documents.count + targetTree.documents.count))
+            return body(sourceTree, targetTree)
+        }()
+        observer?(.released(file))
+        return value
+    }
 }

@@ -57,19 +57,12 @@ extension Workspace {
         let parts = listing.files.parallelMap(completed: { done in
             progress?(RunProgress(phase: .checking, filesRead: fileCounts[done], totalFiles: fileCounts[fileCounts.count - 1]))
         }) { file in
-            // The documents live only inside this closure.
-            let part = { () -> (CheckedFilePair, Shown) in
-                let sourceTree = loader.loadAlone(
-                    file, of: workspace.source, side: .source, exists: listing.inSource.contains(file))
-                let targetTree = loader.loadAlone(
-                    file, of: workspace.target, side: .target, exists: listing.inTarget.contains(file))
-                observer?(.loaded(file, documents: sourceTree.documents.count + targetTree.documents.count))
+            loader.withFilePair(file, of: listing, source: workspace.source, target: workspace.target, observing: observer) {
+                sourceTree, targetTree in
                 let baseline = try? pendingBaseline.value.get()
                 let (checked, shown) = reconciler.checkFilePairShowing(source: sourceTree, target: targetTree, baseline: baseline)
                 return (checked, show(shown, silences))
-            }()
-            observer?(.released(file))
-            return part
+            }
         }
         let checked = parts.map(\.0)
         let result: CheckResult

@@ -25,11 +25,8 @@ extension Workspace {
         let workspace = self
         let reconciler = reconciler
         let files = listing.files.parallelMap { file -> StreamedMerge in
-            // The documents live only inside this closure.
-            let part = { () -> StreamedMerge in
-                let sourceTree = loader.loadAlone(file, of: workspace.source, side: .source, exists: listing.inSource.contains(file))
-                let targetTree = loader.loadAlone(file, of: workspace.target, side: .target, exists: listing.inTarget.contains(file))
-                observer?(.loaded(file, documents: sourceTree.documents.count + targetTree.documents.count))
+            loader.withFilePair(file, of: listing, source: workspace.source, target: workspace.target, observing: observer) {
+                sourceTree, targetTree in
                 var part = StreamedMerge(
                     broken: [], inexactSource: MergePlanner.inexactDocuments(sourceTree),
                     inexactTarget: MergePlanner.inexactDocuments(targetTree), merge: nil)
@@ -43,9 +40,7 @@ extension Workspace {
                 part.merge = MergePlanner(input: input, request: request)
                     .mergeFiles(result.filePairs, selection: .everything).first
                 return part
-            }()
-            observer?(.released(file))
-            return part
+            }
         }
         try MergePlanner.refuse(
             broken: (configuration.applySeverities(to: lockFindings) + files.flatMap(\.broken)).sorted(by: Finding.documentOrder),
