@@ -15,20 +15,22 @@ public struct ByteSpan: Hashable, Sendable, CustomStringConvertible {
 
 /// A qualified XML name as written in the document (`xml:id`, `db:para`, `item`).
 public struct XMLName: Hashable, Sendable, CustomStringConvertible {
-    public var prefix: String?
-    public var localName: String
-    public var namespaceURI: String?
+    public let prefix: String?
+    public let localName: String
+    public let namespaceURI: String?
+    /// The name as it is spelled in the source, with its prefix: made once, as the extractor
+    /// asks for it at every element and attribute (`xml:id` is looked up on each element).
+    public let qualified: String
 
     public init(prefix: String? = nil, localName: String, namespaceURI: String? = nil) {
         self.prefix = prefix
         self.localName = localName
         self.namespaceURI = namespaceURI
-    }
-
-    /// The name as it is spelled in the source, with its prefix.
-    public var qualified: String {
-        if let prefix, !prefix.isEmpty { return "\(prefix):\(localName)" }
-        return localName
+        if let prefix, !prefix.isEmpty {
+            qualified = prefix + ":" + localName
+        } else {
+            qualified = localName
+        }
     }
 
     public var description: String { qualified }
@@ -76,16 +78,20 @@ public enum XMLNode: Hashable, Sendable {
     case processingInstruction(target: String, data: String)
 }
 
-public struct XMLElement: Hashable, Sendable {
-    public var name: XMLName
-    public var attributes: [XMLAttribute]
-    public var children: [XMLNode]
+/// An element and everything in it.
+///
+/// A class, immutable: the extractor and the merge pass elements from node to node, and as a
+/// value each copy retained its name's strings and its two arrays one by one.
+public final class XMLElement: Hashable, Sendable {
+    public let name: XMLName
+    public let attributes: [XMLAttribute]
+    public let children: [XMLNode]
     /// From the `<` of the start tag to just past the `>` of the end tag (or of `/>`).
-    public var span: ByteSpan
+    public let span: ByteSpan
     /// The start tag alone, from `<` to just past `>`.
-    public var startTag: ByteSpan
+    public let startTag: ByteSpan
     /// The end tag alone; `nil` for a self-closing element.
-    public var endTag: ByteSpan?
+    public let endTag: ByteSpan?
 
     public init(
         name: XMLName, attributes: [XMLAttribute], children: [XMLNode],
@@ -97,6 +103,21 @@ public struct XMLElement: Hashable, Sendable {
         self.span = span
         self.startTag = startTag
         self.endTag = endTag
+    }
+
+    /// Equal by content, as the value it stands for.
+    public static func == (left: XMLElement, right: XMLElement) -> Bool {
+        left === right || (left.name == right.name && left.span == right.span && left.startTag == right.startTag
+            && left.endTag == right.endTag && left.attributes == right.attributes && left.children == right.children)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(attributes)
+        hasher.combine(children)
+        hasher.combine(span)
+        hasher.combine(startTag)
+        hasher.combine(endTag)
     }
 
     public func attribute(_ qualifiedName: String) -> XMLAttribute? {

@@ -17,8 +17,7 @@ public struct EntryExtractor: Sendable {
     public func extract(from tree: XMLDocumentTree, file: RelativePath) -> Result {
         var walk = Walk(profile: profile, file: file)
         walk.scan(tree.root, parent: nil)
-        let duplicates = walk.occurrences.filter { $0.value.count > 1 }
-        return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: duplicates)
+        return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: walk.duplicates)
     }
 }
 
@@ -26,7 +25,10 @@ private struct Walk {
     let profile: FormatProfile
     let file: RelativePath
     var entries: [Entry?] = []
-    var occurrences: [EntryID: [Int]] = [:]
+    /// Where each ID first occurs; IDs met again go to `duplicates` with every offset, so the
+    /// common case holds one number per entry rather than an array.
+    var firstOffsets: [EntryID: Int] = [:]
+    var duplicates: [EntryID: [Int]] = [:]
 
     init(profile: FormatProfile, file: RelativePath) {
         self.profile = profile
@@ -57,7 +59,11 @@ private struct Walk {
 
     @discardableResult
     mutating func collect(_ element: XMLElement, id: EntryID, parent: EntryID?) -> EntryID {
-        occurrences[id, default: []].append(element.span.start)
+        let offset = element.span.start
+        if let first = firstOffsets.updateValue(offset, forKey: id) {
+            firstOffsets[id] = first
+            duplicates[id, default: [first]].append(offset)
+        }
         let slot = entries.count
         entries.append(nil)
         let neutral = isNeutral(element)
