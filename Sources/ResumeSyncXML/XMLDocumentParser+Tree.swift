@@ -11,6 +11,7 @@ extension ParseState {
         let end = endTag ?? start
         let selfClosing = end.start == start.start
         var children: [XMLNode] = []
+        children.reserveCapacity(Self.count(from: node.pointee.children))
         var child = node.pointee.children
         while let current = child {
             if oversizedText == nil, current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
@@ -51,11 +52,32 @@ extension ParseState {
         }
     }
 
+    /// The number of nodes in the list that starts at `first`, so that an array of them is made
+    /// at its size rather than grown.
+    private static func count(from first: xmlNodePtr?) -> Int {
+        var count = 0
+        var node = first
+        while let current = node {
+            count += 1
+            node = current.pointee.next
+        }
+        return count
+    }
+
     private func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
+        guard node.pointee.properties != nil else { return [] }
         var result: [XMLAttribute] = []
         var attribute = node.pointee.properties
+        var count = 0
+        while let current = attribute {
+            count += 1
+            attribute = current.pointee.next
+        }
+        result.reserveCapacity(count)
+        attribute = node.pointee.properties
         while let current = attribute {
             var pieces: [XMLTextPiece] = []
+            pieces.reserveCapacity(Self.count(from: current.pointee.children))
             var child = current.pointee.children
             while let piece = child {
                 if piece.pointee.type == XML_ENTITY_REF_NODE {

@@ -72,7 +72,9 @@ public struct EntityCheck: EntryCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target else { return [] }
+        guard let source = pair.source, let target = pair.target,
+              source.content.entityReferences != target.content.entityReferences
+        else { return [] }
         let left = source.content.entityReferences.sorted()
         let right = target.content.entityReferences.sorted()
         guard left != right else { return [] }

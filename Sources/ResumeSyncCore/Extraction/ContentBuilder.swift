@@ -5,8 +5,10 @@ struct ContentBuilder {
     let profile: FormatProfile
     /// The whole entry is marked neutral (`translate="no"`): its text is compared, not translated.
     let isEntryNeutral: Bool
-    /// The readable text in chunks: the entry's own text, and each top-level field's.
-    private var chunks: [String] = [""]
+    /// The readable text in chunks: the entry's own text, and each top-level field's. The
+    /// chunk being written is kept apart, so that an entry with one chunk makes no array.
+    private var chunks: [String] = []
+    private var currentChunk = ""
     /// No text of the entry's own, outside its fields, but white space.
     private var ownTextIsBlank = true
     /// Each path's text, in the order the paths first got some. An entry has a handful of
@@ -26,7 +28,7 @@ struct ContentBuilder {
     }
 
     mutating func addText(_ text: String, path: String) {
-        chunks[chunks.count - 1] += text
+        currentChunk += text
         if path.isEmpty {
             if ownTextIsBlank { ownTextIsBlank = TextNormalizer.isBlank(text) }
         } else {
@@ -36,7 +38,7 @@ struct ContentBuilder {
     }
 
     mutating func addEntity(_ name: String, path: String) {
-        chunks[chunks.count - 1] += "&\(name);"
+        currentChunk += "&\(name);"
         if path.isEmpty { ownTextIsBlank = false } else { chunksHoldOwnTextOnly = false }
         appendSegment("&\(name);", path: path)
         entities.append(name)
@@ -46,9 +48,10 @@ struct ContentBuilder {
     /// entry's top level it also closes the current chunk of readable text.
     mutating func addBoundary(path: String) {
         if path.isEmpty {
-            chunks.append("")
+            chunks.append(currentChunk)
+            currentChunk = ""
         } else {
-            chunks[chunks.count - 1] += " "
+            currentChunk += " "
         }
         appendSegment(" ", path: path)
     }
@@ -78,7 +81,7 @@ struct ContentBuilder {
     /// A `<code>` or `translate="no"` element: its whole text is one neutral value.
     mutating func addNeutralElement(_ element: XMLElement, path: String) {
         let text = TextNormalizer.collapsingWhitespace(Self.flatText(of: element))
-        chunks[chunks.count - 1] += text
+        currentChunk += text
         chunksHoldOwnTextOnly = false
         neutralValues.append(NeutralValue(path: path, value: text, kind: .element))
     }
@@ -97,6 +100,7 @@ struct ContentBuilder {
 
     var content: EntryContent {
         var segments: [TextSegment] = []
+        segments.reserveCapacity(segmentTexts.count)
         var neutral = neutralValues
         var ownSegment = ""
         for (path, segmentText) in segmentTexts {
@@ -117,7 +121,7 @@ struct ContentBuilder {
         } else {
             // Fields laid out as blocks (no text of the entry's own between them) read best apart.
             let separator = ownTextIsBlank ? " · " : " "
-            let display = chunks.map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+            let display = (chunks + [currentChunk]).map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
             text = display.joined(separator: separator)
         }
         return EntryContent(
