@@ -55,6 +55,17 @@ extension ResumeSync {
     }
 }
 
+extension ResumeSync.Check: ReportsConfigurationErrors {
+    func report(of error: ConfigurationError) -> String? {
+        switch display.format {
+        case .json: JSONReport().render(error)
+        case .sarif: SARIFReport().render([error.finding])
+        case .github: GitHubAnnotationsReport().render([error.finding])
+        case .text: nil
+        }
+    }
+}
+
 extension Workspace {
     /// Checks one file pair at a time, turning an invocation error into exit status 2 with a
     /// message, as `reconcileOrExit()` does.

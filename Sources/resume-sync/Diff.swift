@@ -66,6 +66,12 @@ extension ResumeSync {
     }
 }
 
+extension ResumeSync.Diff: ReportsConfigurationErrors {
+    func report(of error: ConfigurationError) -> String? {
+        format == .json ? DiffJSONReport().render(error) : nil
+    }
+}
+
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case markdown

@@ -24,18 +24,26 @@ struct ResumeSync: ParsableCommand {
     /// Runs the command line with DESIGN §6's exit statuses: a broken invocation is 2, not 64.
     static func main() {
         XMLParserSetup.prepare()
+        // The command as parsed, for the format a config error is reported in.
+        var parsed: ParsableCommand?
         do {
             if let staged = plainCheck() {
                 try Check.runPlain(staged: staged)
                 return
             }
             var command = try parsedCheck() ?? parseAsRoot()
+            parsed = command
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as ConfigurationError {
-            // A diagnostic like any other (standard output), then why nothing else happened.
-            if error.location != nil { Terminal.standardOutput("\(error)\n") }
+            // A diagnostic like any other (standard output, in the format asked for), then why
+            // nothing else happened.
+            if let report = (parsed as? ReportsConfigurationErrors)?.report(of: error) {
+                Terminal.standardOutput(report)
+            } else if error.location != nil {
+                Terminal.standardOutput("\(error)\n")
+            }
             Terminal.standardError("resume-sync: error: "
                 + (error.location == nil ? error.message : "the config cannot be used") + "; nothing was read or written\n")
             Foundation.exit(2)
@@ -49,6 +57,13 @@ struct ResumeSync: ParsableCommand {
             Foundation.exit(2)
         }
     }
+}
+
+/// A command whose findings can come in a format for machines: a config that cannot be used is
+/// reported in that format too, so that a script reading `--format json` gets JSON.
+protocol ReportsConfigurationErrors {
+    /// The error as the command's `--format` writes a finding; `nil` for the gcc-style line.
+    func report(of error: ConfigurationError) -> String?
 }
 
 extension ResumeSync {

@@ -19,6 +19,52 @@ import Testing
         #expect(try folder.read("resume-sync.lock") == lock)
     }
 
+    /// A script that asked for JSON (or SARIF, or annotations) gets the config error in that
+    /// format, as it gets a file that cannot be parsed, not a line it cannot read.
+    @Test func aConfigErrorComesInTheFormatAskedFor() throws {
+        let folder = try Sandbox.resume()
+        try folder.write("resume-sync.toml", "[source]\nroot = \"zh\"\nlanguge = \"zh\"\n")
+        let message = "unknown key 'languge' in [source]; did you mean 'language'? (known keys: root, language)"
+
+        let json = try ResumeSyncCommand.run(["check", "--format", "json"], in: folder)
+        #expect(json.status == 2)
+        let document = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["source"] == nil && document["target"] == nil)
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["exitStatus"] as? Int == 2 && summary["errors"] as? Int == 1)
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["rule"] as? String == "config-error")
+        #expect(findings.first?["message"] as? String == message)
+        let location = try #require(findings.first?["source"] as? [String: Any])
+        #expect(location["path"] as? String == "resume-sync.toml")
+        #expect(location["line"] as? Int == 3 && location["column"] as? Int == 1)
+        #expect(json.stderr == "resume-sync: error: the config cannot be used; nothing was read or written\n")
+
+        let sarif = try ResumeSyncCommand.run(["check", "--format", "sarif"], in: folder)
+        #expect(sarif.status == 2)
+        let log = try #require(JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        let results = try #require(runs.first?["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["config-error"])
+
+        let github = try ResumeSyncCommand.run(["check", "--format", "github"], in: folder)
+        #expect(github.status == 2)
+        #expect(github.stdoutLines.count == 1)
+        #expect(github.stdoutLines.first?.hasPrefix("::error file=resume-sync.toml,line=3,col=1") == true)
+
+        let diff = try ResumeSyncCommand.run(["diff", "--format", "json"], in: folder)
+        #expect(diff.status == 2)
+        let blocks = try #require(JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [[String: Any]])
+        #expect(blocks.count == 1)
+        #expect(blocks.first?["rules"] as? [String] == ["config-error"])
+        #expect(blocks.first?["messages"] as? [String] == [message])
+
+        // Text stays the gcc-style line.
+        let text = try ResumeSyncCommand.run(["diff"], in: folder)
+        #expect(text.stdoutLines == ["resume-sync.toml:3:1: error: \(message) [config-error]"])
+    }
+
     @Test func aMissingTreeIsReportedAtTheLineOfItsRoot() throws {
         let folder = try Sandbox.resume()
         try folder.write("resume-sync.toml", "[source]\nroot = \"zh\"\n\n[target]\nroot = \"english\"\n")

@@ -26,4 +26,11 @@ public struct DiffJSONReport: Sendable {
         }
         return JSONReport.encode(items)
     }
+
+    /// `diff --format json` when the config cannot be used: one block, for the config file,
+    /// as a file that cannot be parsed has one.
+    public func render(_ error: ConfigurationError) -> String {
+        let finding = error.finding
+        return JSONReport.encode([Block(key: finding.key.description, rules: [finding.rule.id], messages: [finding.message])])
+    }
 }

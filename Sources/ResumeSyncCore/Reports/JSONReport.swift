@@ -65,8 +65,9 @@ public struct JSONReport: Sendable {
     struct Document: Encodable {
         var tool = "resume-sync"
         var version = ResumeSyncVersion.current
-        var source: Tree
-        var target: Tree
+        /// Absent when the config cannot be used: then no tree is known.
+        var source: Tree?
+        var target: Tree?
         var summary: Summary
         var findings: [Item]
     }
@@ -87,6 +88,17 @@ public struct JSONReport: Sendable {
                 inSync: result.inSyncCount, hasBaseline: result.hasBaseline, exitStatus: result.exitStatus,
                 silenced: result.silencing.silenced.count),
             findings: result.findings.map(Item.init))
+        return Self.encode(document)
+    }
+
+    /// `check --format json` when the config cannot be used: the one `config-error` finding,
+    /// with exit status 2 and no trees (nothing was read).
+    public func render(_ error: ConfigurationError) -> String {
+        let document = Document(
+            source: nil, target: nil,
+            summary: Summary(
+                errors: 1, warnings: 0, entryPairs: 0, inSync: 0, hasBaseline: false, exitStatus: 2, silenced: 0),
+            findings: [Item(error.finding)])
         return Self.encode(document)
     }
 
