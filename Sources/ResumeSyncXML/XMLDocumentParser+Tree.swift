@@ -1,25 +1,50 @@
 internal import CLibXML2
+#if canImport(Glibc)
+internal import Glibc
+#endif
 
 /// Turning libxml2's tree into Swift values, once, right after the parse.
 extension ParseState {
-    func convertElement(_ node: xmlNodePtr, exact: inout Bool) -> XMLElement {
+    /// The whole document as a Swift tree, or the failure of a text over the limit.
+    func tree(of root: xmlNodePtr) -> Result<XMLDocumentTree, XMLParseFailure> {
+        var exact = true
+        let element = convertElement(root, exact: &exact)
+        if let oversizedText { return .failure(XMLParseFailure(diagnostics: [oversizedText])) }
+        return .success(XMLDocumentTree(root: element, undeclaredEntities: placeholderEntities, spansAreExact: exact))
+    }
+
+    /// An element's spans, from the tags its callbacks recorded; `nil` tags when they were not
+    /// (an element from entity replacement text), which makes the document's spans inexact.
+    func spans(of node: xmlNodePtr) -> (span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?, recorded: Bool) {
         let slot = tagSlot(of: node)
         let startTag = slot.map { tags[$0].start }
         let endTag = slot.flatMap { tags[$0].end }
-        if startTag == nil || endTag == nil { exact = false }
         let start = startTag ?? ByteSpan(start: 0, end: 0)
         let end = endTag ?? start
         let selfClosing = end.start == start.start
+        return (ByteSpan(start: start.start, end: max(end.end, start.end)), start, selfClosing ? nil : end,
+                startTag != nil && endTag != nil)
+    }
+
+    /// The diagnostic for a text or CDATA node over the length libxml2 allows, inside `parent`.
+    func oversizedText(_ node: xmlNodePtr, in parent: xmlNodePtr, after startTag: ByteSpan) -> XMLDiagnostic? {
+        guard node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE,
+              let content = node.pointee.content,
+              strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)) > XMLDiagnostic.maximumTextLength
+        else { return nil }
+        return XMLDiagnostic(
+            message: XMLDiagnostic.textTooLong("the text in <\(Self.name(parent.pointee.name, parent.pointee.ns))>"),
+            byteOffset: startTag.end, code: 2, isFatal: true)
+    }
+
+    func convertElement(_ node: xmlNodePtr, exact: inout Bool) -> XMLElement {
+        let spans = spans(of: node)
+        if !spans.recorded { exact = false }
         var children: [XMLNode] = []
         children.reserveCapacity(Self.count(from: node.pointee.children))
         var child = node.pointee.children
         while let current = child {
-            if oversizedText == nil, current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-               let content = current.pointee.content, Int(xmlStrlen(content)) > XMLDiagnostic.maximumTextLength {
-                oversizedText = XMLDiagnostic(
-                    message: XMLDiagnostic.textTooLong("the text in <\(Self.name(node.pointee.name, node.pointee.ns))>"),
-                    byteOffset: start.end, code: 2, isFatal: true)
-            }
+            if oversizedText == nil { oversizedText = oversizedText(current, in: node, after: spans.startTag) }
             if let converted = convertNode(current, exact: &exact) { children.append(converted) }
             child = current.pointee.next
         }
@@ -27,9 +52,9 @@ extension ParseState {
             name: Self.name(node.pointee.name, node.pointee.ns),
             attributes: attributes(of: node),
             children: children,
-            span: ByteSpan(start: start.start, end: max(end.end, start.end)),
-            startTag: start,
-            endTag: selfClosing ? nil : end)
+            span: spans.span,
+            startTag: spans.startTag,
+            endTag: spans.endTag)
     }
 
     private func convertNode(_ node: xmlNodePtr, exact: inout Bool) -> XMLNode? {
@@ -54,7 +79,7 @@ extension ParseState {
 
     /// The number of nodes in the list that starts at `first`, so that an array of them is made
     /// at its size rather than grown.
-    private static func count(from first: xmlNodePtr?) -> Int {
+    static func count(from first: xmlNodePtr?) -> Int {
         var count = 0
         var node = first
         while let current = node {
@@ -93,18 +118,18 @@ extension ParseState {
         return result
     }
 
-    private static func name(_ localName: UnsafePointer<xmlChar>?, _ namespace: xmlNsPtr?) -> XMLName {
+    static func name(_ localName: UnsafePointer<xmlChar>?, _ namespace: xmlNsPtr?) -> XMLName {
         XMLName(
             prefix: namespace?.pointee.prefix.map { String(cString: $0) },
             localName: string(localName),
             namespaceURI: namespace?.pointee.href.map { String(cString: $0) })
     }
 
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
+    static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
 }

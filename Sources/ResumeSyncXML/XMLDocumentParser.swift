@@ -20,6 +20,18 @@ public enum XMLDocumentParser {
     ///   well-formed, is not UTF-8, or is empty.
     public static func parse(_ bytes: [UInt8]) throws(XMLParseFailure) -> XMLDocumentTree {
         prepare()
+        try refuseEarly(bytes)
+        let state = ParseState(bytes: bytes)
+        let result: Result<XMLDocumentTree, XMLParseFailure> = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                state.run(chars) { root in state.tree(of: root) }
+            }
+        }
+        return try result.get()
+    }
+
+    /// What is refused before libxml2 sees the bytes: nothing, too much, another encoding.
+    private static func refuseEarly(_ bytes: [UInt8]) throws(XMLParseFailure) {
         guard !bytes.isEmpty else {
             throw XMLParseFailure(diagnostics: [
                 XMLDiagnostic(message: "the file is empty", byteOffset: 0, code: 4, isFatal: true)
@@ -33,10 +45,22 @@ public enum XMLDocumentParser {
         if let refusal = InputEncoding.unicodeRefusal(bytes) {
             throw XMLParseFailure(diagnostics: [XMLDiagnostic(message: refusal, byteOffset: 0, code: 32, isFatal: true)])
         }
+    }
+
+    /// Parses `bytes` as `parse` does and gives `body` the document to read in place, without a
+    /// Swift tree: for a reader that needs the entries and not the elements (`check`, `diff`).
+    /// The view is valid only while `body` runs.
+    ///
+    /// - Throws: what `parse` throws, for the same documents.
+    public static func parse<Value>(
+        _ bytes: [UInt8], reading body: (XMLDocumentView) -> Value
+    ) throws(XMLParseFailure) -> Value {
+        prepare()
+        try refuseEarly(bytes)
         let state = ParseState(bytes: bytes)
-        let result: Result<XMLDocumentTree, XMLParseFailure> = bytes.withUnsafeBufferPointer { buffer in
+        let result: Result<Value, XMLParseFailure> = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                state.run(chars)
+                state.run(chars) { root in state.view(of: root).map(body) }
             }
         }
         return try result.get()
@@ -78,7 +102,11 @@ final class ParseState {
         context == mainContext && context.pointee.inputNr == 1
     }
 
-    func run(_ chars: UnsafeBufferPointer<CChar>) -> Result<XMLDocumentTree, XMLParseFailure> {
+    /// Parses the document and, when it is well-formed, hands its root element to `finish`
+    /// while the document is alive.
+    func run<Value>(
+        _ chars: UnsafeBufferPointer<CChar>, finish: (xmlNodePtr) -> Result<Value, XMLParseFailure>
+    ) -> Result<Value, XMLParseFailure> {
         guard let context = xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else {
             return .failure(XMLParseFailure(diagnostics: [
                 XMLDiagnostic(message: "libxml2 could not create a parser", byteOffset: 0, code: 2, isFatal: true)
@@ -118,11 +146,7 @@ final class ParseState {
             }
             return .failure(XMLParseFailure(diagnostics: diagnostics))
         }
-        var exact = true
-        let root = convertElement(rootNode, exact: &exact)
-        if let oversizedText { return .failure(XMLParseFailure(diagnostics: [oversizedText])) }
-        return .success(XMLDocumentTree(
-            root: root, undeclaredEntities: placeholderEntities, spansAreExact: exact))
+        return finish(rootNode)
     }
 
     private func installCallbacks(_ handler: UnsafeMutablePointer<xmlSAXHandler>?) {

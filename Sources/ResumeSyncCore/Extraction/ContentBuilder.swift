@@ -62,24 +62,23 @@ struct ContentBuilder {
 
     /// The element's attributes: prose as segments, the rest as neutral values. `skipping` is
     /// an attribute already in the path (a keyed field's key).
-    mutating func addAttributes(of element: XMLElement, path: String, skipping: String? = nil) {
-        for attribute in element.attributes {
-            let name = attribute.name.qualified
+    mutating func addAttributes(of element: some XMLElementReading, path: String, skipping: String? = nil) {
+        for (name, value) in element.attributeValues {
             if profile.ignoredAttributes.contains(name) || name == skipping { continue }
             if path.isEmpty, profile.idAttributes.contains(name) || name == profile.needsTranslation.attribute {
                 continue
             }
             let attributePath = "\(path)@\(name)"
             if profile.proseAttributes.contains(name), !isEntryNeutral {
-                appendSegment(attribute.value, path: attributePath)
+                appendSegment(value, path: attributePath)
             } else {
-                neutralValues.append(NeutralValue(path: attributePath, value: attribute.value, kind: .attribute))
+                neutralValues.append(NeutralValue(path: attributePath, value: value, kind: .attribute))
             }
         }
     }
 
     /// A `<code>` or `translate="no"` element: its whole text is one neutral value.
-    mutating func addNeutralElement(_ element: XMLElement, path: String) {
+    mutating func addNeutralElement(_ element: some XMLElementReading, path: String) {
         let text = TextNormalizer.collapsingWhitespace(Self.flatText(of: element))
         currentChunk += text
         chunksHoldOwnTextOnly = false
@@ -132,14 +131,13 @@ struct ContentBuilder {
             fields: fields)
     }
 
-    static func flatText(of element: XMLElement) -> String {
+    static func flatText(of element: some XMLElementReading) -> String {
         var result = ""
-        for node in element.children {
+        for node in element.contents {
             switch node {
-            case .text(let text), .cdata(let text): result += text
+            case .text(let text): result += text
             case .entityReference(let name): result += "&\(name);"
             case .element(let child): result += " " + flatText(of: child) + " "
-            case .comment, .processingInstruction: continue
             }
         }
         return result

@@ -15,8 +15,17 @@ public struct EntryExtractor: Sendable {
     }
 
     public func extract(from tree: XMLDocumentTree, file: RelativePath) -> Result {
+        extract(root: tree.root, file: file)
+    }
+
+    /// The same entries read in place from the parser's document, without a Swift tree.
+    public func extract(from document: XMLDocumentView, file: RelativePath) -> Result {
+        extract(root: document.root, file: file)
+    }
+
+    private func extract(root: some XMLElementReading, file: RelativePath) -> Result {
         var walk = Walk(profile: profile, file: file)
-        walk.scan(tree.root, parent: nil)
+        walk.scan(root, parent: nil)
         return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: walk.duplicates)
     }
 }
@@ -35,10 +44,10 @@ private struct Walk {
         self.file = file
     }
 
-    func entryID(of element: XMLElement) -> EntryID? {
+    func entryID(of element: some XMLElementReading) -> EntryID? {
         for name in profile.idAttributes {
-            if let attribute = element.attribute(name) {
-                let value = TextNormalizer.collapsingWhitespace(attribute.value)
+            if let attribute = element.attributeValue(name) {
+                let value = TextNormalizer.collapsingWhitespace(attribute)
                 if !value.isEmpty { return EntryID(value) }
             }
         }
@@ -46,20 +55,21 @@ private struct Walk {
     }
 
     /// Looks for entries in an element that is not one itself (a root without an ID).
-    mutating func scan(_ element: XMLElement, parent: EntryID?) {
-        if profile.ignoredElements.contains(element.name.qualified) { return }
+    mutating func scan<Element: XMLElementReading>(_ element: Element, parent: EntryID?) {
+        if profile.ignoredElements.contains(element.qualifiedName) { return }
         if let id = entryID(of: element) {
             collect(element, id: id, parent: parent)
             return
         }
-        for child in element.childElements {
+        for case .element(let child) in element.contents {
             scan(child, parent: parent)
         }
     }
 
     @discardableResult
-    mutating func collect(_ element: XMLElement, id: EntryID, parent: EntryID?) -> EntryID {
-        let offset = element.span.start
+    mutating func collect<Element: XMLElementReading>(_ element: Element, id: EntryID, parent: EntryID?) -> EntryID {
+        let span = element.span
+        let offset = span.start
         if let first = firstOffsets.updateValue(offset, forKey: id) {
             firstOffsets[id] = first
             duplicates[id, default: [first]].append(offset)
@@ -74,30 +84,30 @@ private struct Walk {
         let marker = profile.needsTranslation
         entries[slot] = Entry(
             key: EntryKey(file: file, id: id),
-            elementName: element.name.qualified,
-            span: element.span,
+            elementName: element.qualifiedName,
+            span: span,
             startTag: element.startTag,
             endTag: element.endTag,
             parent: parent,
             children: children,
             content: builder.content,
-            needsTranslation: element.attribute(marker.attribute)?.value == marker.value,
+            needsTranslation: element.attributeValue(marker.attribute) == marker.value,
             mayBeAbsentFromTarget: neutral && profile.neutralEntriesMayBeAbsent)
         return id
     }
 
-    func isNeutral(_ element: XMLElement) -> Bool {
-        if profile.neutralElements.contains(element.name.qualified) { return true }
-        return profile.neutralMarkers.contains { element.attribute($0.attribute)?.value == $0.value }
+    func isNeutral(_ element: some XMLElementReading) -> Bool {
+        if profile.neutralElements.contains(element.qualifiedName) { return true }
+        return profile.neutralMarkers.contains { element.attributeValue($0.attribute) == $0.value }
     }
 
     /// A field's path segment: `org[2]` by position among siblings of its name, or `item[one]`
     /// by its key attribute for keyed fields (Android's plural quantities), with whether it
     /// counts as structure and the attribute that keyed it.
-    func fieldStep(of child: XMLElement, counts: inout [String: Int]) -> (step: String, isStructure: Bool, keyAttribute: String?) {
-        let name = child.name.qualified
+    func fieldStep(of child: some XMLElementReading, counts: inout [String: Int]) -> (step: String, isStructure: Bool, keyAttribute: String?) {
+        let name = child.qualifiedName
         if let keyAttribute = profile.keyedFields[name],
-           let key = child.attribute(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0.value) }), !key.isEmpty {
+           let key = child.attributeValue(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0) }), !key.isEmpty {
             return ("\(name)[\(key)]", profile.requiredFieldKeys.contains(key), keyAttribute)
         }
         counts[name, default: 0] += 1
@@ -105,19 +115,19 @@ private struct Walk {
     }
 
     /// Walks an entry's content; nested entries are collected on their own, as the owner's children.
-    mutating func walk(
-        _ element: XMLElement, path: String, owner: EntryID,
+    mutating func walk<Element: XMLElementReading>(
+        _ element: Element, path: String, owner: EntryID,
         builder: inout ContentBuilder, children: inout [EntryID]
     ) {
         var counts: [String: Int] = [:]
-        for node in element.children {
+        for node in element.contents {
             switch node {
-            case .text(let text), .cdata(let text):
+            case .text(let text):
                 builder.addText(text, path: path)
             case .entityReference(let name):
                 builder.addEntity(name, path: path)
             case .element(let child):
-                if profile.ignoredElements.contains(child.name.qualified) { continue }
+                if profile.ignoredElements.contains(child.qualifiedName) { continue }
                 builder.addBoundary(path: path)
                 if let childID = entryID(of: child) {
                     children.append(collect(child, id: childID, parent: owner))
@@ -140,8 +150,6 @@ private struct Walk {
                     walk(child, path: childPath, owner: owner, builder: &builder, children: &children)
                 }
                 builder.addBoundary(path: path)
-            case .comment, .processingInstruction:
-                continue
             }
         }
     }

@@ -175,11 +175,24 @@ public struct TreeLoader: Sendable {
                 target: side == .target ? location : nil)])
         }
         do {
-            let tree = DocumentSyntax(for: file) == .html
-                ? try HTMLDocumentParser.parse(bytes) : try XMLDocumentParser.parse(bytes)
-            let extracted = EntryExtractor(profile: profile(for: file)).extract(from: tree, file: file)
+            let extractor = EntryExtractor(profile: profile(for: file))
+            let tree: XMLDocumentTree
+            let extracted: EntryExtractor.Result
+            if DocumentSyntax(for: file) == .html {
+                let whole = try HTMLDocumentParser.parse(bytes)
+                (tree, extracted) = (keepsTrees ? whole : whole.rootAlone, extractor.extract(from: whole, file: file))
+            } else if keepsTrees {
+                tree = try XMLDocumentParser.parse(bytes)
+                extracted = extractor.extract(from: tree, file: file)
+            } else {
+                // Entries only: read in place from libxml2's document, with no Swift tree to
+                // build and free (`ExtractionInPlaceTests` holds the two to the same entries).
+                (tree, extracted) = try XMLDocumentParser.parse(bytes) { document in
+                    (document.rootAlone, extractor.extract(from: document, file: file))
+                }
+            }
             return .success(ParsedDocument(
-                file: file, displayPath: displayPath, bytes: bytes, tree: keepsTrees ? tree : tree.rootAlone,
+                file: file, displayPath: displayPath, bytes: bytes, tree: tree,
                 entries: extracted.entries, duplicateIDs: extracted.duplicateIDs))
         } catch {
             // The first fatal error is the cause; the ones after it are its consequences.
