@@ -89,32 +89,6 @@ import Testing
     /// checked against all that is taken, every plain word marked), with and without plain words,
     /// on texts that mix links, dates, phones, numbers, names, entities, Chinese and full width.
     @Test func theTokenizerFindsWhatItsPassesFindRunThePlainWay() {
-        func reference(_ text: String, keepingPlainWords: Bool) -> [String] {
-            var scan = TokenScan(text)
-            func pass(_ kind: TokenStarts, _ scanner: (TokenScan, Int) -> (end: Int, value: TokenValue?)?) {
-                var index = 0
-                while index < scan.count {
-                    if scan.starts[index].contains(kind), !scan.taken[index], let match = scanner(scan, index),
-                       match.end > index, scan.isFree(index..<match.end) {
-                        if let value = match.value { scan.take(index..<match.end, value) } else { scan.mark(index..<match.end) }
-                        index = match.end
-                    } else {
-                        index += 1
-                    }
-                }
-            }
-            func always(_ scanner: @escaping (TokenScan, Int) -> (end: Int, value: TokenValue)?) -> (TokenScan, Int) -> (end: Int, value: TokenValue?)? {
-                { scanner($0, $1).map { ($0.end, $0.value) } }
-            }
-            pass(.entity, always(EntityScanner.match))
-            pass(.alphanumeric, always(LinkScanner.url))
-            pass(.alphanumeric, always(LinkScanner.email))
-            pass(.phone, always(PhoneScanner.match))
-            pass(.date, always(DateScanner.match))
-            pass(.latin, keepingPlainWords ? LatinScanner.match : LatinScanner.matchTakingPlainWords)
-            pass(.number, always(NumberScanner.match))
-            return scan.tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }.map(\.description)
-        }
         let pieces = ["https://gaocegege.com/a", "www.example.org", "mail@caicloud.io", "+86 159 2159 2066", "2019.04", "Oct 2017",
                       "2017 年 10 月", "200k", "20 万", "1,400", "第二届", "10th", "k8s", "Kubeflow", "ICA3PP'18", "C++", "the", "Second",
                       "million", "150", "%", "&amp;", " ", " ", "，", "。", "中文", "Ａ", "１２", "-", "/", ".", ":", "(", ")", "é", "x", "3"]
@@ -131,10 +105,76 @@ import Testing
                 if PlainLatinText.tokens(in: text, keepingPlainWords: true) != nil { plain += 1 }
                 for keeping in [true, false] {
                     #expect(NeutralTokenizer.tokens(in: text, keepingPlainWords: keeping).map(\.description)
-                        == reference(text, keepingPlainWords: keeping), "\(text.debugDescription), plain words: \(keeping)")
+                        == Self.reference(text, keepingPlainWords: keeping), "\(text.debugDescription), plain words: \(keeping)")
                 }
             }
         }
         #expect(plain > 1000, "most prose is read from its bytes")
+    }
+
+    /// The tokens of `text` by the tokenizer's passes run the plain way: every start tried,
+    /// every match checked against all that is taken, every plain word marked.
+    static func reference(_ text: String, keepingPlainWords: Bool) -> [String] {
+        referenceTokens(text, keepingPlainWords: keepingPlainWords).map(\.description)
+    }
+
+    static func referenceTokens(_ text: String, keepingPlainWords: Bool) -> [NeutralToken] {
+        var scan = TokenScan(text)
+        func pass(_ kind: TokenStarts, _ scanner: (TokenScan, Int) -> (end: Int, value: TokenValue?)?) {
+            var index = 0
+            while index < scan.count {
+                if scan.starts[index].contains(kind), !scan.taken[index], let match = scanner(scan, index),
+                   match.end > index, scan.isFree(index..<match.end) {
+                    if let value = match.value { scan.take(index..<match.end, value) } else { scan.mark(index..<match.end) }
+                    index = match.end
+                } else {
+                    index += 1
+                }
+            }
+        }
+        func always(_ scanner: @escaping (TokenScan, Int) -> (end: Int, value: TokenValue)?) -> (TokenScan, Int) -> (end: Int, value: TokenValue?)? {
+            { scanner($0, $1).map { ($0.end, $0.value) } }
+        }
+        pass(.entity, always(EntityScanner.match))
+        pass(.alphanumeric, always(LinkScanner.url))
+        pass(.alphanumeric, always(LinkScanner.email))
+        pass(.phone, always(PhoneScanner.match))
+        pass(.date, always(DateScanner.match))
+        pass(.latin, keepingPlainWords ? LatinScanner.match : LatinScanner.matchTakingPlainWords)
+        pass(.number, always(NumberScanner.match))
+        return scan.tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Long English texts with a figure, a date, a period, a phone number, an address or an
+    /// entity here and there, which the tokenizer scans only around those (`WindowedLatinText`):
+    /// the same tokens as the passes run over the whole text, at the same places.
+    @Test func scanningAroundFiguresFindsWhatScanningEverythingFinds() {
+        let prose = ["the", "team", "Kubeflow", "iOS", "GPU", "C++", "tf-operator", "a/b", "it's", "and", "built", "Second",
+                     "first", "May", "March", "Present", "to", "until", "through", "now", "million", "percent", "times", "No",
+                     "up", "from", "since", ",", ".", ":", ";", "(", ")", "-", "+", "#", "'", "\"", "x", "Z"]
+        let facts = ["415%", "2019", "Apr 2019", "April 12, 2020", "Sept. 2019", "2019 to present", "2019 - 2020", "2019-04",
+                     "June 12th, 2020 through Present", "12 June 2020", "04/2019", "5 million", "1.5 billion", "10 percent",
+                     "+86 159 2159 2066", "tel: +86 10 1234 5678", "(+86) 159", "https://example.com/a?b=1", "www.example.org",
+                     "mail@caicloud.io", "&amp;", "&product.name;", "Node.js", "e.g.", "k8s", "ICA3PP'18", "x86", "10th",
+                     "200k", "1,400", "3.5", "v1.2", "No. 5", "Q3", "2", "12", "May 2019 to now", "Mar. 2021 until today", "@team"]
+        var generator = SystemRandomNumberGenerator()
+        var windowed = 0
+        for _ in 0..<1500 {
+            var pieces: [String] = []
+            for _ in 0..<Int.random(in: 10...60, using: &generator) {
+                let isFact = Int.random(in: 0..<12, using: &generator) == 0
+                pieces.append((isFact ? facts : prose).randomElement(using: &generator) ?? "")
+            }
+            let separators = [" ", " ", " ", "  ", "\n", ", ", ". "]
+            let text = pieces.map { $0 + (separators.randomElement(using: &generator) ?? " ") }.joined()
+            let uses = text.utf8.withContiguousStorageIfAvailable { WindowedLatinText.windows(in: $0).map { !$0.isEmpty } ?? false } ?? false
+            if uses { windowed += 1 }
+            for keeping in [true, false] {
+                // Every field, the place in the text included.
+                #expect(NeutralTokenizer.tokens(in: text, keepingPlainWords: keeping)
+                    == Self.referenceTokens(text, keepingPlainWords: keeping), "\(text.debugDescription), plain words: \(keeping)")
+            }
+        }
+        #expect(windowed > 500, "most such texts are scanned around their figures only")
     }
 }

@@ -17,7 +17,12 @@ public enum NeutralTokenizer {
     /// need them only when the pair holds a required name or an ordinal (see `PairFacts`).
     static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken] {
         guard TokenScan.mayHoldTokens(text) else { return [] }
-        if let words = PlainLatinText.tokens(in: text, keepingPlainWords: keepingPlainWords) { return words }
+        if let words = WindowedLatinText.tokens(in: text, keepingPlainWords: keepingPlainWords) { return words }
+        return scanned(text, keepingPlainWords: keepingPlainWords)
+    }
+
+    /// The tokens of `text` as the passes of `TokenScan` find them, every scalar decoded.
+    static func scanned(_ text: String, keepingPlainWords: Bool) -> [NeutralToken] {
         var scan = TokenScan(text)
         if scan.hasAmpersand { scanAll(&scan, EntityScanner.match, startingAt: .entity) }
         if scan.hasDotOrColon { scanURLs(&scan) }
@@ -137,24 +142,32 @@ enum PlainLatinText {
         return text.withUTF8 { bytes -> [NeutralToken]? in
             guard isPlain(bytes) else { return nil }
             var tokens: [NeutralToken] = []
-            var index = nextLetter(bytes, from: 0)
-            while index < bytes.count {
-                guard let (end, isPlainWord) = wordEnd(bytes, at: index) else {
-                    index = nextLetter(bytes, from: index + 1)
-                    continue
-                }
-                if keepingPlainWords || !isPlainWord {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                    tokens.append(NeutralToken(value: .identifier(LatinToken(word)), text: word, range: index..<end))
-                }
-                index = nextLetter(bytes, from: end)
-            }
+            appendWords(bytes, in: 0..<bytes.count, keepingPlainWords: keepingPlainWords, to: &tokens)
             return tokens
         }
     }
 
+    /// The Latin tokens of the words that start in `range` of such a text (or of a stretch of
+    /// one that holds nothing else, bounded by white space: see `WindowedLatinText`).
+    static func appendWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, keepingPlainWords: Bool, to tokens: inout [NeutralToken]
+    ) {
+        var index = nextLetter(bytes, from: range.lowerBound)
+        while index < range.upperBound {
+            guard let (end, isPlainWord) = wordEnd(bytes, at: index) else {
+                index = nextLetter(bytes, from: index + 1)
+                continue
+            }
+            if keepingPlainWords || !isPlainWord {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                tokens.append(NeutralToken(value: .identifier(LatinToken(word)), text: word, range: index..<end))
+            }
+            index = nextLetter(bytes, from: end)
+        }
+    }
+
     /// ASCII, no digit, `&` or `@`, and every `.` and `:` followed by white space or the end.
-    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         byteKinds.withUnsafeBufferPointer { kinds in
             var index = 0
             while index < bytes.count {
@@ -183,7 +196,7 @@ enum PlainLatinText {
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     private static func nextLetter(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var position = index
@@ -222,5 +235,114 @@ enum PlainLatinText {
             position += 1
         }
         return (position, isPlain)
+    }
+}
+
+/// An ASCII text that is prose but for a few places: a figure (`up 415%`), a date, an entity
+/// reference, an address. Only the chunks (runs of non-space) that hold what `PlainLatinText`
+/// cannot read (a digit, `&`, `@`, a `.` or `:` inside a chunk) and the `margin` chunks on each
+/// side of them go through `TokenScan`; the words in between are read from the bytes, as a
+/// plain text's are. Any other text gives `nil`; so does one where the scanned windows would be
+/// most of it. `TokenScanTests` holds it to the passes run over the whole text.
+///
+/// A window's scan sees what the whole text's would: every scanner reaches across white space
+/// for at most a few chunks (`Sept. 12, 2020 through present`, `1.5 million`), the text before
+/// and after a window is white space, and outside the windows no scanner but the Latin one can
+/// start (each other kind needs one of those bytes at most `margin` chunks away).
+enum WindowedLatinText {
+    /// Chunks scanned on each side of one that needs the scan.
+    static let margin = 3
+
+    static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken]? {
+        var text = text
+        return text.withUTF8 { bytes -> [NeutralToken]? in
+            guard let windows = windows(in: bytes) else { return nil }
+            var tokens: [NeutralToken] = []
+            var position = 0
+            for window in windows {
+                PlainLatinText.appendWords(bytes, in: position..<window.lowerBound, keepingPlainWords: keepingPlainWords, to: &tokens)
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[window]), as: UTF8.self)
+                for token in NeutralTokenizer.scanned(piece, keepingPlainWords: keepingPlainWords) {
+                    let range = token.range.lowerBound + window.lowerBound..<token.range.upperBound + window.lowerBound
+                    tokens.append(NeutralToken(value: token.value, text: token.text, range: range))
+                }
+                position = window.upperBound
+            }
+            PlainLatinText.appendWords(bytes, in: position..<bytes.count, keepingPlainWords: keepingPlainWords, to: &tokens)
+            return tokens
+        }
+    }
+
+    /// The byte ranges to scan, in order and apart; `[]` for a plain text; `nil` when the text is
+    /// not ASCII or the windows would hold more than half of it.
+    static func windows(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        let (isASCII, needsScan) = survey(bytes)
+        guard isASCII else { return nil }
+        guard needsScan else { return [] }
+        var chunks: [Range<Int>] = []
+        var needing: [Int] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            while index < count, PlainLatinText.isSpace(bytes[index]) { index += 1 }
+            guard index < count else { break }
+            let start = index
+            var needsScan = false
+            while index < count, !PlainLatinText.isSpace(bytes[index]) {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 || byte == 0x26 || byte == 0x40 {
+                    needsScan = true
+                } else if byte == 0x2E || byte == 0x3A, index + 1 < count, !PlainLatinText.isSpace(bytes[index + 1]) {
+                    needsScan = true
+                }
+                index += 1
+            }
+            if needsScan { needing.append(chunks.count) }
+            chunks.append(start..<index)
+        }
+        // Each needing chunk with `margin` chunks on each side; windows that meet or touch are one.
+        var windows: [Range<Int>] = []
+        var scanned = 0
+        var open: (low: Int, high: Int)?
+        func close(_ window: (low: Int, high: Int)) {
+            let range = chunks[window.low].lowerBound..<chunks[window.high].upperBound
+            windows.append(range)
+            scanned += range.count
+        }
+        for chunk in needing {
+            let low = max(0, chunk - margin), high = min(chunks.count - 1, chunk + margin)
+            if let current = open, low <= current.high + 1 {
+                open = (current.low, max(current.high, high))
+            } else {
+                if let current = open { close(current) }
+                open = (low, high)
+            }
+        }
+        if let current = open { close(current) }
+        return scanned * 2 > count ? nil : windows
+    }
+
+    /// Whether the text is ASCII, and whether some byte needs the scan (what `PlainLatinText`
+    /// cannot read). The largest byte first, in a loop the compiler vectorizes (a text that is
+    /// not ASCII stops there), then one pass without branches.
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, needsScan: Bool) {
+        let count = bytes.count
+        guard count > 0 else { return (true, false) }
+        var largest: UInt8 = 0
+        for byte in bytes { largest = max(largest, byte) }
+        guard largest < 0x80 else { return (false, false) }
+        @inline(__always) func isSpecial(_ byte: UInt8) -> UInt8 {
+            (byte &- 0x30 < 10 ? 1 : 0) | (byte == 0x26 ? 1 : 0) | (byte == 0x40 ? 1 : 0)
+        }
+        var needs: UInt8 = 0
+        for index in 0..<count - 1 {
+            // Each byte with the one after it, for what follows each `.` and `:`.
+            let byte = bytes[index], next = bytes[index + 1]
+            let isMark: UInt8 = (byte == 0x2E ? 1 : 0) | (byte == 0x3A ? 1 : 0)
+            let nextIsSpace: UInt8 = (next == 0x20 ? 1 : 0) | (next &- 0x09 < 5 ? 1 : 0)
+            needs |= isSpecial(byte) | (isMark & (nextIsSpace ^ 1))
+        }
+        needs |= isSpecial(bytes[count - 1])
+        return (true, needs != 0)
     }
 }
