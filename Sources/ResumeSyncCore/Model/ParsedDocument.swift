@@ -25,6 +25,7 @@ public struct ParsedDocument: Sendable {
         self.entries = entries
         self.duplicateIDs = duplicateIDs
         var positions: [EntryID: Int] = [:]
+        positions.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() where positions[entry.id] == nil {
             positions[entry.id] = index
         }

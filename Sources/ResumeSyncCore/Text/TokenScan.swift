@@ -54,6 +54,20 @@ struct TokenScan {
                     }
                     var index = 0
                     while index < bytes.count {
+                        let lead = bytes[index]
+                        if lead >= 0xE4, lead <= 0xE9, index + 2 < bytes.count {
+                            // U+4000 to U+9FFF, decoded without the general loop: never a
+                            // surrogate, so always a scalar.
+                            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                                | UInt32(bytes[index + 2] & 0x3F)
+                            if value != 0x7B2C {
+                                index += 3
+                                scalars.initializeElement(at: scalarCount, to: Unicode.Scalar(value).unsafelyUnwrapped)
+                                kinds.initializeElement(at: scalarCount, to: [])
+                                scalarCount += 1
+                                continue
+                            }
+                        }
                         let (written, length) = UTF8Bytes.scalar(in: bytes, at: index)
                         index += length
                         if written.value >= 0x4000, written.value <= 0x9FFF, written != "第" {
