@@ -85,6 +85,13 @@ import Testing
             #expect(TextNormalizer.collapsingWhitespace(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(TextNormalizer.isBlank(text) == expected.isEmpty)
         }
+        // Long runs of prose, read eight bytes at a time, with what stops that on every side.
+        let prose = ["word", "Kubeflow", "x.y", "a,", "(b)", " ", " ", "  ", "\n", "\t", "\u{7F}", "中文", "é", "\u{A0}", "\u{3000}", "~!"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in prose.randomElement(using: &generator) ?? "" }.joined()
+            let expected = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            #expect(TextNormalizer.collapsingWhitespace(text) == expected, "\(text.debugDescription)")
+        }
     }
 
     @Test func halfWidthMapsFullWidthForms() {

@@ -23,7 +23,17 @@ public enum TextNormalizer {
         var index = skippingSpace(bytes, from: 0)
         let start = index
         var end = index
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while index < count {
+            // English prose: eight bytes at a time while they are printable ASCII and single
+            // spaces (at the loop's top the byte before `index` is never white space).
+            if let base, index + 9 <= count,
+               isFoldedASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self),
+                             next: base.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self)) {
+                index += 8
+                end = index
+                continue
+            }
             let byte = bytes[index]
             if byte > 0x20 && byte < 0x7F {
                 index += 1
@@ -53,6 +63,23 @@ public enum TextNormalizer {
             end = index
         }
         return start..<end
+    }
+
+    /// Whether the eight bytes of `word` are printable ASCII or an ASCII space that the byte
+    /// after it (in `next`, the eight bytes one further on) is not, the last of them printable:
+    /// nothing there to fold. The byte tests of "Bit Twiddling Hacks", exact for ASCII bytes.
+    @inline(__always)
+    private static func isFoldedASCII(_ word: UInt64, next: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        guard word & highBits == 0 else { return false }
+        // The high bit of each byte of the result: that byte of `x` (below 0x80) is at least `c`.
+        @inline(__always) func atLeast(_ x: UInt64, _ c: UInt64) -> UInt64 { (x &+ ones &* (0x80 - c)) & highBits }
+        let printable = atLeast(word, 0x21) & ~atLeast(word, 0x7F)
+        let space = atLeast(word, 0x20) & ~atLeast(word, 0x21)
+        // A byte of `next` from 0x80 up is no space; with its high bit cleared it might look like one.
+        let low = next & ~highBits
+        let nextIsSpace = atLeast(low, 0x20) & ~atLeast(low, 0x21) & ~(next & highBits)
+        return printable | (space & ~nextIsSpace) == highBits && printable & (1 << 63) != 0
     }
 
     /// The index after the white space starting at `index`.
