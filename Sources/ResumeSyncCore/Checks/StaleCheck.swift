@@ -16,11 +16,13 @@ public struct StaleCheck: EntryCheck {
         else { return [] }
         let sourceMoved = source.content.proseFingerprint != then.prose
         let targetThen = record[context.target.language.code]
+        // The target's fingerprint only when it can matter: most sources did not move.
+        guard sourceMoved || context.configuration.direction == .both else { return [] }
         let targetMoved = targetThen.map { $0.prose != target.content.proseFingerprint } ?? true
         if sourceMoved {
             return [sourceLed(pair, source: source, then: then, targetEdited: targetMoved, in: context)]
         }
-        if context.configuration.direction == .both, targetThen != nil, targetMoved {
+        if targetThen != nil, targetMoved {
             return [targetLed(pair, target: target, in: context)]
         }
         return []

@@ -55,8 +55,6 @@ public struct EntryContent: Hashable, Sendable {
     public let entityReferences: [String]
     /// The paths of the entry's fields, in document order (`org[1]`, `period[1]`, `link[1]/code[1]`).
     public let fields: [String]
-    /// Fingerprint of the prose: what a translation was made against.
-    public let proseFingerprint: Fingerprint
 
     public init(
         text: String, segments: [TextSegment], neutralValues: [NeutralValue],
@@ -67,8 +65,15 @@ public struct EntryContent: Hashable, Sendable {
         self.neutralValues = neutralValues
         self.entityReferences = entityReferences
         self.fields = fields
-        // The staleness check reads it for both sides of every pair: made once, here.
-        // Path, then fingerprint form, for each segment: hashed as written, no string made.
+    }
+
+    /// Fingerprint of the prose: what a translation was made against.
+    ///
+    /// Worked out when asked, each time: the staleness check asks once for the source of each
+    /// recorded pair and for the target only when the source moved (or either side may lead),
+    /// and `accept` and `merge` once per entry they record. Path, then fingerprint form, for
+    /// each segment: hashed as written, no string made.
+    public var proseFingerprint: Fingerprint {
         var hasher = FingerprintHasher()
         for segment in segments {
             for byte in segment.path.utf8 { hasher.append(byte) }
@@ -76,7 +81,7 @@ public struct EntryContent: Hashable, Sendable {
             TextNormalizer.fingerprintForm(segment.text, into: &hasher)
             hasher.endPart()
         }
-        self.proseFingerprint = hasher.fingerprint
+        return hasher.fingerprint
     }
 
     /// Fingerprint of everything neutral, order-independent for attributes. Only `accept` and
