@@ -250,7 +250,8 @@ enum PlainLatinText {
 /// and after a window is white space, and outside the windows no scanner but the Latin one can
 /// start (each other kind needs one of those bytes at most `margin` chunks away).
 enum WindowedLatinText {
-    /// Chunks scanned on each side of one that needs the scan.
+    /// Chunks scanned on each side of one that needs the scan (`windows` keeps the starts of
+    /// the last three in a tuple).
     static let margin = 3
 
     static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken]? {
@@ -279,8 +280,16 @@ enum WindowedLatinText {
         let (isASCII, needsScan) = survey(bytes)
         guard isASCII else { return nil }
         guard needsScan else { return [] }
-        var chunks: [Range<Int>] = []
-        var needing: [Int] = []
+        // Chunk by chunk, without keeping them: the window being grown (its bytes, the chunks
+        // after its last needing one it still takes, and how many chunks have passed since it
+        // ended), and the starts of the last `margin` chunks, where a new window begins.
+        var windows: [Range<Int>] = []
+        var scanned = 0
+        var window: Range<Int>?
+        var trailing = 0
+        var gap = 0
+        // The starts of the last chunks outside any window, oldest first (up to `margin`).
+        var recentStarts = (Int.max, Int.max, Int.max)
         var index = 0
         let count = bytes.count
         while index < count {
@@ -297,28 +306,32 @@ enum WindowedLatinText {
                 }
                 index += 1
             }
-            if needsScan { needing.append(chunks.count) }
-            chunks.append(start..<index)
-        }
-        // Each needing chunk with `margin` chunks on each side; windows that meet or touch are one.
-        var windows: [Range<Int>] = []
-        var scanned = 0
-        var open: (low: Int, high: Int)?
-        func close(_ window: (low: Int, high: Int)) {
-            let range = chunks[window.low].lowerBound..<chunks[window.high].upperBound
-            windows.append(range)
-            scanned += range.count
-        }
-        for chunk in needing {
-            let low = max(0, chunk - margin), high = min(chunks.count - 1, chunk + margin)
-            if let current = open, low <= current.high + 1 {
-                open = (current.low, max(current.high, high))
+            if needsScan {
+                if let current = window, gap <= margin {
+                    // Its `margin` chunks before reach the window: one window.
+                    window = current.lowerBound..<index
+                } else {
+                    if let current = window {
+                        windows.append(current)
+                        scanned += current.count
+                    }
+                    window = min(recentStarts.0, recentStarts.1, recentStarts.2, start)..<index
+                }
+                trailing = margin
+                gap = 0
+                recentStarts = (Int.max, Int.max, Int.max)
+            } else if let current = window, trailing > 0 {
+                window = current.lowerBound..<index
+                trailing -= 1
             } else {
-                if let current = open { close(current) }
-                open = (low, high)
+                gap += 1
+                recentStarts = (recentStarts.1, recentStarts.2, start)
             }
         }
-        if let current = open { close(current) }
+        if let current = window {
+            windows.append(current)
+            scanned += current.count
+        }
         return scanned * 2 > count ? nil : windows
     }
 
