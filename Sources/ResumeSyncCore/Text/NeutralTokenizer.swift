@@ -134,19 +134,10 @@ enum EntityScanner {
 /// every `.` and `:` at the end of a sentence or clause (followed by white space or nothing).
 /// Such a text can hold no entity, link, address, phone number, date or figure (each needs a
 /// digit, an `&`, an `@`, or a `.`/`:` with more of the token after it), so only the Latin pass
-/// finds anything; it is run here on the bytes, without decoding the text into a scan. Any other
-/// text gives `nil` and goes through `TokenScan`. `TokenScanTests` holds the two to the same tokens.
+/// finds anything; it is run here on the bytes, without decoding the text into a scan, for a
+/// whole plain text and for the stretches of prose between `WindowedLatinText`'s windows.
+/// `TokenScanTests` holds it to the passes of `TokenScan`.
 enum PlainLatinText {
-    static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken]? {
-        var text = text
-        return text.withUTF8 { bytes -> [NeutralToken]? in
-            guard isPlain(bytes) else { return nil }
-            var tokens: [NeutralToken] = []
-            appendWords(bytes, in: 0..<bytes.count, keepingPlainWords: keepingPlainWords, to: &tokens)
-            return tokens
-        }
-    }
-
     /// The Latin tokens of the words that start in `range` of such a text (or of a stretch of
     /// one that holds nothing else, bounded by white space: see `WindowedLatinText`).
     static func appendWords(
@@ -163,32 +154,6 @@ enum PlainLatinText {
                 tokens.append(NeutralToken(value: .identifier(LatinToken(word)), text: word, range: index..<end))
             }
             index = nextLetter(bytes, from: end)
-        }
-    }
-
-    /// ASCII, no digit, `&` or `@`, and every `.` and `:` followed by white space or the end.
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        byteKinds.withUnsafeBufferPointer { kinds in
-            var index = 0
-            while index < bytes.count {
-                let kind = kinds[Int(bytes[index])]
-                if kind != 0 {
-                    if kind == 1 { return false }
-                    if index + 1 < bytes.count, !isSpace(bytes[index + 1]) { return false }
-                }
-                index += 1
-            }
-            return true
-        }
-    }
-
-    /// For each byte: 0 anything, 1 what no such text holds (non-ASCII, a digit, `&`, `@`), 2 a
-    /// `.` or `:`, which must end a clause.
-    private static let byteKinds: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x80...0xFF, 0x30...0x39, 0x26, 0x40: return 1
-        case 0x2E, 0x3A: return 2
-        default: return 0
         }
     }
 
@@ -254,6 +219,7 @@ enum WindowedLatinText {
     /// the last three in a tuple).
     static let margin = 3
 
+    /// The tokens of `text`, `nil` when it is not such a text (or is not ASCII).
     static func tokens(in text: String, keepingPlainWords: Bool) -> [NeutralToken]? {
         var text = text
         return text.withUTF8 { bytes -> [NeutralToken]? in
@@ -298,6 +264,7 @@ enum WindowedLatinText {
             let start = index
             var needsScan = false
             while index < count, !PlainLatinText.isSpace(bytes[index]) {
+                // What `survey` looks for, with branches: most chunks are words.
                 let byte = bytes[index]
                 if byte &- 0x30 < 10 || byte == 0x26 || byte == 0x40 {
                     needsScan = true
@@ -344,6 +311,7 @@ enum WindowedLatinText {
         var largest: UInt8 = 0
         for byte in bytes { largest = max(largest, byte) }
         guard largest < 0x80 else { return (false, false) }
+        // A digit, `&` or `@`, or a `.` or `:` with no white space after it: without branches.
         @inline(__always) func isSpecial(_ byte: UInt8) -> UInt8 {
             (byte &- 0x30 < 10 ? 1 : 0) | (byte == 0x26 ? 1 : 0) | (byte == 0x40 ? 1 : 0)
         }
