@@ -177,6 +177,17 @@ import Testing
         #expect(result.exitStatus == 2)
     }
 
+    /// An ID that is duplicated on either side is not aligned at all: the other side's entry of
+    /// that ID is neither missing nor an orphan, only the duplicate is reported.
+    @Test func anIDDuplicatedOnOneSideIsNotPairedOnTheOther() {
+        let twice = { (text: String) in self.replacing(text, "<item id=\"job-b\">", "<item id=\"job-a\">") }
+        for (zh, en) in [(zhWork, twice(enWork)), (twice(zhWork), enWork)] {
+            let result = reconcile(zh: zh, en: en)
+            #expect(result.findings.filter { $0.key.description == "work.xml#job-a" }.map(\.rule.id) == ["duplicate-id"])
+            #expect(result.findings.filter { $0.key.description == "work.xml#job-b" }.map(\.rule.id) == [zh == zhWork ? "missing" : "orphan"])
+        }
+    }
+
     @Test func parseErrorIsBrokenInputWithItsLine() {
         let result = reconcile(en: String(enWork.prefix(120)))
         #expect(result.summaries.map(\.rule) == ["parse-error"])

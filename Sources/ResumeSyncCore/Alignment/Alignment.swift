@@ -36,13 +36,21 @@ public enum Aligner {
     /// ID is duplicated on either side are left out: alignment never guesses.
     public static func pairEntries(_ pair: FilePair) -> [EntryPair] {
         guard let source = pair.source, let target = pair.target else { return [] }
-        var pairs: [EntryPair] = []
-        var seen: Set<EntryID> = []
-        for entry in source.alignableEntries where target.duplicateIDs[entry.id] == nil {
-            seen.insert(entry.id)
-            pairs.append(EntryPair(key: entry.key, source: entry, target: target.entry(entry.id)))
+        // Most files have no duplicate ID: then no entry needs a look-up to be left out.
+        let mayBeDuplicated = !source.duplicateIDs.isEmpty || !target.duplicateIDs.isEmpty
+        func isDuplicated(_ id: EntryID) -> Bool {
+            mayBeDuplicated && (source.duplicateIDs[id] != nil || target.duplicateIDs[id] != nil)
         }
-        for entry in target.alignableEntries where !seen.contains(entry.id) && source.duplicateIDs[entry.id] == nil {
+        var pairs: [EntryPair] = []
+        pairs.reserveCapacity(source.entries.count)
+        // The target entries paired with a source one, by position.
+        var paired = [Bool](repeating: false, count: target.entries.count)
+        for entry in source.entries where !isDuplicated(entry.id) {
+            let index = target.index(of: entry.id)
+            if let index { paired[index] = true }
+            pairs.append(EntryPair(key: entry.key, source: entry, target: index.map { target.entries[$0] }))
+        }
+        for (index, entry) in target.entries.enumerated() where !paired[index] && !isDuplicated(entry.id) {
             pairs.append(EntryPair(key: entry.key, source: nil, target: entry))
         }
         return pairs

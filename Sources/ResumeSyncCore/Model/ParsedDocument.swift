@@ -34,8 +34,14 @@ public struct ParsedDocument: Sendable {
 
     /// The entry with this ID; `nil` when there is none or the ID is duplicated.
     public func entry(_ id: EntryID) -> Entry? {
-        guard duplicateIDs[id] == nil, let index = positions[id] else { return nil }
-        return entries[index]
+        index(of: id).map { entries[$0] }
+    }
+
+    /// Where in `entries` the entry with this ID is; `nil` when there is none or the ID is
+    /// duplicated.
+    func index(of id: EntryID) -> Int? {
+        guard duplicateIDs.isEmpty || duplicateIDs[id] == nil else { return nil }
+        return positions[id]
     }
 
     public func location(ofOffset offset: Int) -> SourceLocation {
