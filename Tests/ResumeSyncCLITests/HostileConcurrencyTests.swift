@@ -55,7 +55,10 @@ import Glibc
             let marker = "<!-- a person's edit at \(fraction) -->"
             let merge = try MergeCommandSafetyTests.start(["merge"], in: folder)
             Thread.sleep(forTimeInterval: duration * fraction)
-            try Data((buffer + marker + "\n").utf8).write(to: folder.appendingPathComponent(edited))
+            // Saved whole (a new file renamed over the old, as most editors save): a save that
+            // truncates first can be read empty mid-write, which the merge refuses as a file
+            // that does not parse, a different case from the one timed here.
+            try Data((buffer + marker + "\n").utf8).write(to: folder.appendingPathComponent(edited), options: .atomic)
             merge.process.waitUntilExit()
             let message = try merge.stderr()
             #expect(try folder.read(edited).contains(marker), "the edit at \(fraction) of the merge was overwritten: \(message)")
