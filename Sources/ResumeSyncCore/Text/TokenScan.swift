@@ -56,8 +56,9 @@ struct TokenScan {
                     while index < bytes.count {
                         let lead = bytes[index]
                         if lead >= 0xE4, lead <= 0xE9, index + 2 < bytes.count {
-                            // U+4000 to U+9FFF, decoded without the general loop: never a
-                            // surrogate, so always a scalar.
+                            // An ideograph of U+4000 to U+9FFF (`第` aside): it keeps its width,
+                            // sets no flag and starts nothing. Decoded from its three bytes, never
+                            // a surrogate, so always a scalar.
                             let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
                                 | UInt32(bytes[index + 2] & 0x3F)
                             if value != 0x7B2C {
@@ -70,14 +71,6 @@ struct TokenScan {
                         }
                         let (written, length) = UTF8Bytes.scalar(in: bytes, at: index)
                         index += length
-                        if written.value >= 0x4000, written.value <= 0x9FFF, written != "第" {
-                            // An ideograph of the three-byte run: it keeps its width, sets no
-                            // flag and starts nothing.
-                            scalars.initializeElement(at: scalarCount, to: written)
-                            kinds.initializeElement(at: scalarCount, to: [])
-                            scalarCount += 1
-                            continue
-                        }
                         let scalar = length == 1 ? written : TextNormalizer.halfWidth(written)
                         if scalar != written { changed = true }
                         let flags = Self.flags(of: scalar)
