@@ -11,9 +11,12 @@ struct ContentBuilder {
     private var currentChunk = ""
     /// No text of the entry's own, outside its fields, but white space.
     private var ownTextIsBlank = true
-    /// Each path's text, in the order the paths first got some. An entry has a handful of
-    /// paths and most text goes to the one before, so a list beats hashing each path.
-    private var segmentTexts: [(path: String, text: String)] = []
+    /// Each path's text, in the order the paths first got some (a boundary counts). An entry
+    /// has a handful of paths and most text goes to the one before, so a list beats hashing
+    /// each path. A boundary is only noted (`spaceDue`), and written as a space before the
+    /// next text: one that ends a path's text would be trimmed, so a text followed by a nested
+    /// entry is kept as it came rather than copied to add a space.
+    private var segmentTexts: [(path: String, text: String, spaceDue: Bool)] = []
     private var lastSegment = 0
     private var neutralValues: [NeutralValue] = []
     private var entities: [String] = []
@@ -53,7 +56,11 @@ struct ContentBuilder {
         } else {
             currentChunk += " "
         }
-        appendSegment(" ", path: path)
+        if let index = segmentIndex(path) {
+            segmentTexts[index].spaceDue = true
+        } else {
+            segmentTexts.append((path, "", true))
+        }
     }
 
     mutating func addField(_ path: String) {
@@ -86,15 +93,29 @@ struct ContentBuilder {
     }
 
     private mutating func appendSegment(_ text: String, path: String) {
-        if lastSegment < segmentTexts.count, segmentTexts[lastSegment].path == path {
-            segmentTexts[lastSegment].text += text
-        } else if let index = segmentTexts.firstIndex(where: { $0.path == path }) {
-            lastSegment = index
-            segmentTexts[index].text += text
-        } else {
-            lastSegment = segmentTexts.count
-            segmentTexts.append((path, text))
+        guard let index = segmentIndex(path) else {
+            segmentTexts.append((path, text, false))
+            return
         }
+        // Leading space is trimmed too: a boundary before a path's first text needs no space.
+        if segmentTexts[index].text.isEmpty {
+            segmentTexts[index].text = text
+        } else {
+            if segmentTexts[index].spaceDue { segmentTexts[index].text += " " }
+            segmentTexts[index].text += text
+        }
+        segmentTexts[index].spaceDue = false
+    }
+
+    /// Where `path`'s text is in `segmentTexts`, looked for first where the last was found.
+    private mutating func segmentIndex(_ path: String) -> Int? {
+        if lastSegment < segmentTexts.count, segmentTexts[lastSegment].path == path { return lastSegment }
+        guard let index = segmentTexts.firstIndex(where: { $0.path == path }) else {
+            lastSegment = segmentTexts.count
+            return nil
+        }
+        lastSegment = index
+        return index
     }
 
     var content: EntryContent {
@@ -102,7 +123,7 @@ struct ContentBuilder {
         segments.reserveCapacity(segmentTexts.count)
         var neutral = neutralValues
         var ownSegment = ""
-        for (path, segmentText) in segmentTexts {
+        for (path, segmentText, _) in segmentTexts {
             let text = TextNormalizer.collapsingWhitespace(segmentText)
             if path.isEmpty { ownSegment = text }
             if text.isEmpty { continue }
