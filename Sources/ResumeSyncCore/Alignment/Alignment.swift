@@ -45,9 +45,16 @@ public enum Aligner {
         pairs.reserveCapacity(source.entries.count)
         // The target entries paired with a source one, by position.
         var paired = [Bool](repeating: false, count: target.entries.count)
+        // Translations keep their source's order: the target entry one past the last found is
+        // tried before the look-up, and is the one whenever no entry was added or removed.
+        var guess = 0
         for entry in source.entries where !isDuplicated(entry.id) {
-            let index = target.index(of: entry.id)
-            if let index { paired[index] = true }
+            let index = guess < target.entries.count && target.entries[guess].id == entry.id
+                ? guess : target.index(of: entry.id)
+            if let index {
+                paired[index] = true
+                guess = index + 1
+            }
             pairs.append(EntryPair(key: entry.key, source: entry, target: index.map { target.entries[$0] }))
         }
         for (index, entry) in target.entries.enumerated() where !paired[index] && !isDuplicated(entry.id) {

@@ -12,6 +12,9 @@ public struct EntryExtractor: Sendable {
     public struct Result: Sendable {
         public var entries: [Entry]
         public var duplicateIDs: [EntryID: [Int]]
+        /// Where in `entries` each ID first occurs: `ParsedDocument`'s look-up, made as the
+        /// entries were found rather than hashed again.
+        var firstIndices: [EntryID: Int]
     }
 
     public func extract(from tree: XMLDocumentTree, file: RelativePath) -> Result {
@@ -26,17 +29,21 @@ public struct EntryExtractor: Sendable {
     private func extract(root: some XMLElementReading, file: RelativePath) -> Result {
         var walk = Walk(profile: profile, file: file)
         walk.scan(root, parent: nil)
-        return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: walk.duplicates)
+        // Every slot is filled by the time the walk ends: the entries keep their slots' indices.
+        return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: walk.duplicates, firstIndices: walk.firstSlots)
     }
 }
 
 private struct Walk {
     let profile: FormatProfile
     let file: RelativePath
+    /// Each entry in a slot taken when it is met, filled once its content is read (after the
+    /// entries nested in it): parents come before their children.
     var entries: [Entry?] = []
-    /// Where each ID first occurs; IDs met again go to `duplicates` with every offset, so the
-    /// common case holds one number per entry rather than an array.
-    var firstOffsets: [EntryID: Int] = [:]
+    /// The slot where each ID first occurs, with each slot's start offset; IDs met again go to
+    /// `duplicates` with every offset, so the common case holds no array per entry.
+    var firstSlots: [EntryID: Int] = [:]
+    var offsets: [Int] = []
     var duplicates: [EntryID: [Int]] = [:]
 
     init(profile: FormatProfile, file: RelativePath) {
@@ -69,13 +76,13 @@ private struct Walk {
     @discardableResult
     mutating func collect<Element: XMLElementReading>(_ element: Element, id: EntryID, parent: EntryID?) -> EntryID {
         let span = element.span
-        let offset = span.start
-        if let first = firstOffsets.updateValue(offset, forKey: id) {
-            firstOffsets[id] = first
-            duplicates[id, default: [first]].append(offset)
-        }
         let slot = entries.count
+        if let first = firstSlots.updateValue(slot, forKey: id) {
+            firstSlots[id] = first
+            duplicates[id, default: [offsets[first]]].append(span.start)
+        }
         entries.append(nil)
+        offsets.append(span.start)
         let neutral = isNeutral(element)
         var builder = ContentBuilder(profile: profile, isEntryNeutral: neutral)
         builder.addAttributes(of: element, path: "")
@@ -104,14 +111,29 @@ private struct Walk {
     /// A field's path segment: `org[2]` by position among siblings of its name, or `item[one]`
     /// by its key attribute for keyed fields (Android's plural quantities), with whether it
     /// counts as structure and the attribute that keyed it.
-    func fieldStep(of child: some XMLElementReading, counts: inout [String: Int]) -> (step: String, isStructure: Bool, keyAttribute: String?) {
+    func fieldStep(of child: some XMLElementReading, counts: inout FieldCounts) -> (step: String, isStructure: Bool, keyAttribute: String?) {
         let name = child.qualifiedName
-        if let keyAttribute = profile.keyedFields[name],
+        if !profile.keyedFields.isEmpty, let keyAttribute = profile.keyedFields[name],
            let key = child.attributeValue(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0) }), !key.isEmpty {
             return ("\(name)[\(key)]", profile.requiredFieldKeys.contains(key), keyAttribute)
         }
-        counts[name, default: 0] += 1
-        return ("\(name)[\(counts[name] ?? 1)]", true, nil)
+        return (name + "[" + String(counts.next(name)) + "]", true, nil)
+    }
+
+    /// How many fields of each name an element has had so far. An element has a handful of
+    /// names, so a list beats a dictionary made and hashed at each one.
+    struct FieldCounts {
+        private var counts: [(name: String, count: Int)] = []
+
+        /// Counts one more field named `name`, and gives its position among them (from 1).
+        mutating func next(_ name: String) -> Int {
+            if let index = counts.firstIndex(where: { $0.name == name }) {
+                counts[index].count += 1
+                return counts[index].count
+            }
+            counts.append((name, 1))
+            return 1
+        }
     }
 
     /// Walks an entry's content; nested entries are collected on their own, as the owner's children.
@@ -119,7 +141,7 @@ private struct Walk {
         _ element: Element, path: String, owner: EntryID,
         builder: inout ContentBuilder, children: inout [EntryID]
     ) {
-        var counts: [String: Int] = [:]
+        var counts = FieldCounts()
         for node in element.contents {
             switch node {
             case .text(let text):

@@ -191,9 +191,7 @@ public struct TreeLoader: Sendable {
                     (document.rootAlone, extractor.extract(from: document, file: file))
                 }
             }
-            return .success(ParsedDocument(
-                file: file, displayPath: displayPath, bytes: bytes, tree: tree,
-                entries: extracted.entries, duplicateIDs: extracted.duplicateIDs))
+            return .success(ParsedDocument(file: file, displayPath: displayPath, bytes: bytes, tree: tree, extracted: extracted))
         } catch {
             // The first fatal error is the cause; the ones after it are its consequences.
             let fatal = error.diagnostics.filter(\.isFatal)

@@ -8,28 +8,21 @@ public struct ParsedDocument: Sendable {
     public var lineTable: LineTable
     public var tree: XMLDocumentTree
     /// Every entry, in document order (parents before the entries nested in them).
-    public var entries: [Entry]
+    public private(set) var entries: [Entry]
     /// IDs that occur more than once, with the start offsets of every occurrence.
-    public var duplicateIDs: [EntryID: [Int]]
+    public private(set) var duplicateIDs: [EntryID: [Int]]
     private var positions: [EntryID: Int]
 
-    public init(
-        file: RelativePath, displayPath: String, bytes: [UInt8], tree: XMLDocumentTree,
-        entries: [Entry], duplicateIDs: [EntryID: [Int]]
-    ) {
+    /// A document as the extractor found it, with its look-up of IDs.
+    init(file: RelativePath, displayPath: String, bytes: [UInt8], tree: XMLDocumentTree, extracted: EntryExtractor.Result) {
         self.file = file
         self.displayPath = displayPath
         self.bytes = bytes
         self.lineTable = LineTable(bytes: bytes)
         self.tree = tree
-        self.entries = entries
-        self.duplicateIDs = duplicateIDs
-        var positions: [EntryID: Int] = [:]
-        positions.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() where positions[entry.id] == nil {
-            positions[entry.id] = index
-        }
-        self.positions = positions
+        self.entries = extracted.entries
+        self.duplicateIDs = extracted.duplicateIDs
+        self.positions = extracted.firstIndices
     }
 
     /// The entry with this ID; `nil` when there is none or the ID is duplicated.
