@@ -145,6 +145,20 @@ enum PlainLatinText {
     ) {
         var index = nextLetter(bytes, from: range.lowerBound)
         while index < range.upperBound {
+            if !keepingPlainWords {
+                // Small letters and spaces hold only plain words: pass them, and go back to the
+                // start of the word they end inside, if any, to read it whole.
+                let stop = plainStretchEnd(bytes, from: index, to: range.upperBound)
+                if stop > index {
+                    var start = stop
+                    while start > index, isLetter(bytes[start - 1]) { start -= 1 }
+                    guard start < stop else {
+                        index = nextLetter(bytes, from: stop)
+                        continue
+                    }
+                    index = start
+                }
+            }
             guard let (end, isPlainWord) = wordEnd(bytes, at: index) else {
                 index = nextLetter(bytes, from: index + 1)
                 continue
@@ -159,6 +173,27 @@ enum PlainLatinText {
 
     @inline(__always)
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    /// The first index from `index` (up to `limit`) of a byte that is neither a small ASCII
+    /// letter nor a space, eight bytes at a time while none is.
+    private static func plainStretchEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, to limit: Int) -> Int {
+        var position = index
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+            // The high bit of each byte of the result: that byte of `x` (below 0x80) is at least `c`.
+            @inline(__always) func atLeast(_ x: UInt64, _ c: UInt64) -> UInt64 { (x &+ ones &* (0x80 - c)) & highBits }
+            while position + 8 <= limit {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                guard word & highBits == 0 else { break }
+                let small = atLeast(word, 0x61) & ~atLeast(word, 0x7B)
+                let space = atLeast(word, 0x20) & ~atLeast(word, 0x21)
+                guard small | space == highBits else { break }
+                position += 8
+            }
+        }
+        while position < limit, bytes[position] &- 0x61 < 26 || bytes[position] == 0x20 { position += 1 }
+        return position
+    }
 
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
