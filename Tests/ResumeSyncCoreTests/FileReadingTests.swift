@@ -30,6 +30,26 @@ import Testing
         #expect(text.contains("\nVmRSS:") && text.hasSuffix("\n"), "read whole although stat says 0 bytes: \(read.count) bytes")
     }
 
+    /// A tree's content files are found at every depth, hidden files and folders left out, and
+    /// a link to a folder is not gone into (its files are listed where they are).
+    @Test func aTreeListsItsContentFilesAtEveryDepth() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("resume-sync-list-\(UUID().uuidString)/zh").path
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        let manager = FileManager.default
+        for folder in ["a/b/c", ".git/objects", "a/.cache", "empty", "名字"] {
+            try manager.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        for file in ["top.xml", "a/one.xml", "a/b/c/deep.xml", "a/b/notes.txt", ".hidden.xml", ".git/objects/x.xml",
+                     "a/.cache/y.xml", "名字/简历.xml"] {
+            try Data("<r/>".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
+        }
+        try manager.createSymbolicLink(atPath: root + "/linked", withDestinationPath: "a/b")
+        try manager.createSymbolicLink(atPath: root + "/alias.xml", withDestinationPath: "top.xml")
+        let files = try TreeLoader(profile: .xml).listFiles(in: TreeSpec(root: root)).map(\.rawValue)
+        #expect(files == ["a/b/c/deep.xml", "a/one.xml", "alias.xml", "top.xml", "名字/简历.xml"])
+        #expect(TreeFileReader.entries(below: root + "/missing") == nil)
+    }
+
     @Test func aMissingFileHasNoSnapshotBytes() {
         #expect(FileSnapshot.read("/nonexistent/resume-sync.lock") == nil)
     }

@@ -79,6 +79,37 @@ enum TreeFileReader {
         }
     }
 
+    /// Every entry below the folder `root` that is not hidden, nor inside a hidden folder, as a
+    /// path relative to it, and whether it may be a link (what `refuseLinkLeavingTree` is for);
+    /// `nil` when `root` cannot be read. Links to folders are not gone into, and neither are
+    /// folders that cannot be read. `readdir` gives each entry's type, so most entries need no
+    /// `stat` of their own, where `FileManager`'s enumerator costs a hundred times more.
+    static func entries(below root: String) -> [(relative: String, mayBeLink: Bool)]? {
+        var entries: [(relative: String, mayBeLink: Bool)] = []
+        func list(_ folder: String, relative prefix: String) -> Bool {
+            guard let stream = opendir(folder) else { return false }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if name.hasPrefix(".") { continue }
+                let relative = prefix.isEmpty ? name : prefix + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    guard lstat(folder + "/" + name, &status) == 0 else { continue }
+                    let mode = status.st_mode & typeMask
+                    type = UInt8(mode == directory ? DT_DIR : mode == symbolicLink ? DT_LNK : DT_REG)
+                }
+                entries.append((relative, type == UInt8(DT_LNK)))
+                if type == UInt8(DT_DIR) { _ = list(folder + "/" + name, relative: relative) }
+            }
+            return true
+        }
+        return list(root, relative: "") ? entries : nil
+    }
+
     /// The real path of a tree's root folder, which links are judged against.
     static func resolvedRoot(of spec: TreeSpec) -> String {
         AtomicFile.resolvingSymlinks(spec.root)

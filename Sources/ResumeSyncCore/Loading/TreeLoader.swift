@@ -125,18 +125,17 @@ public struct TreeLoader: Sendable {
         guard isDirectory.boolValue else {
             throw InvocationError("'\(spec.displayRoot)' is not a folder")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: spec.root) else {
+        guard let entries = TreeFileReader.entries(below: spec.root) else {
             throw InvocationError("cannot read the folder '\(spec.displayRoot)'")
         }
         var files: [RelativePath] = []
         let resolvedRoot = TreeFileReader.resolvedRoot(of: spec)
-        while let next = enumerator.nextObject() as? String {
-            let components = next.split(separator: "/")
-            if components.contains(where: { $0.hasPrefix(".") }) { continue }
-            try TreeFileReader.refuseLinkLeavingTree(
-                next, of: spec, resolvedRoot: resolvedRoot, isContent: selection.contains(next))
-            guard selection.contains(next) else { continue }
-            files.append(RelativePath(next))
+        for (relative, mayBeLink) in entries {
+            let isContent = selection.contains(relative)
+            if mayBeLink {
+                try TreeFileReader.refuseLinkLeavingTree(relative, of: spec, resolvedRoot: resolvedRoot, isContent: isContent)
+            }
+            if isContent { files.append(RelativePath(relative)) }
         }
         return files.sorted()
     }
