@@ -2,7 +2,7 @@ import ResumeSyncXML
 
 /// Accumulates one entry's content while its element is walked.
 struct ContentBuilder {
-    let profile: FormatProfile
+    let rules: ElementRules
     /// The whole entry is marked neutral (`translate="no"`): its text is compared, not translated.
     let isEntryNeutral: Bool
     /// The readable text in chunks: the entry's own text, and each top-level field's. The
@@ -25,8 +25,8 @@ struct ContentBuilder {
     /// the entry's own segment, folded once rather than twice.
     private var chunksHoldOwnTextOnly = true
 
-    init(profile: FormatProfile, isEntryNeutral: Bool) {
-        self.profile = profile
+    init(rules: ElementRules, isEntryNeutral: Bool) {
+        self.rules = rules
         self.isEntryNeutral = isEntryNeutral
     }
 
@@ -71,12 +71,12 @@ struct ContentBuilder {
     /// an attribute already in the path (a keyed field's key).
     mutating func addAttributes(of element: some XMLElementReading, path: String, skipping: String? = nil) {
         for (name, value) in element.attributeValues {
-            if profile.ignoredAttributes.contains(name) || name == skipping { continue }
-            if path.isEmpty, profile.idAttributes.contains(name) || name == profile.needsTranslation.attribute {
+            if rules.profile.ignoredAttributes.contains(name) || name == skipping { continue }
+            if path.isEmpty, rules.profile.idAttributes.contains(name) || name == rules.profile.needsTranslation.attribute {
                 continue
             }
             let attributePath = "\(path)@\(name)"
-            if profile.proseAttributes.contains(name), !isEntryNeutral {
+            if rules.profile.proseAttributes.contains(name), !isEntryNeutral {
                 appendSegment(value, path: attributePath)
             } else {
                 neutralValues.append(NeutralValue(path: attributePath, value: value, kind: .attribute))

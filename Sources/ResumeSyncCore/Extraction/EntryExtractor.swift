@@ -34,21 +34,14 @@ public struct EntryExtractor: Sendable {
     }
 }
 
-private struct Walk {
+/// What the profile says of an element, asked at each one. A class: the walk and each entry's
+/// builder hold one reference, where holding the profile meant copying (and retaining) a dozen
+/// collections each time a method of theirs read it.
+final class ElementRules: Sendable {
     let profile: FormatProfile
-    let file: RelativePath
-    /// Each entry in a slot taken when it is met, filled once its content is read (after the
-    /// entries nested in it): parents come before their children.
-    var entries: [Entry?] = []
-    /// The slot where each ID first occurs, with each slot's start offset; IDs met again go to
-    /// `duplicates` with every offset, so the common case holds no array per entry.
-    var firstSlots: [EntryID: Int] = [:]
-    var offsets: [Int] = []
-    var duplicates: [EntryID: [Int]] = [:]
 
-    init(profile: FormatProfile, file: RelativePath) {
+    init(profile: FormatProfile) {
         self.profile = profile
-        self.file = file
     }
 
     func entryID(of element: some XMLElementReading) -> EntryID? {
@@ -61,46 +54,8 @@ private struct Walk {
         return nil
     }
 
-    /// Looks for entries in an element that is not one itself (a root without an ID).
-    mutating func scan<Element: XMLElementReading>(_ element: Element, parent: EntryID?) {
-        if profile.ignoredElements.contains(element.qualifiedName) { return }
-        if let id = entryID(of: element) {
-            collect(element, id: id, parent: parent)
-            return
-        }
-        for case .element(let child) in element.contents {
-            scan(child, parent: parent)
-        }
-    }
-
-    @discardableResult
-    mutating func collect<Element: XMLElementReading>(_ element: Element, id: EntryID, parent: EntryID?) -> EntryID {
-        let span = element.span
-        let slot = entries.count
-        if let first = firstSlots.updateValue(slot, forKey: id) {
-            firstSlots[id] = first
-            duplicates[id, default: [offsets[first]]].append(span.start)
-        }
-        entries.append(nil)
-        offsets.append(span.start)
-        let neutral = isNeutral(element)
-        var builder = ContentBuilder(profile: profile, isEntryNeutral: neutral)
-        builder.addAttributes(of: element, path: "")
-        var children: [EntryID] = []
-        walk(element, path: "", owner: id, builder: &builder, children: &children)
-        let marker = profile.needsTranslation
-        entries[slot] = Entry(
-            key: EntryKey(file: file, id: id),
-            elementName: element.qualifiedName,
-            span: span,
-            startTag: element.startTag,
-            endTag: element.endTag,
-            parent: parent,
-            children: children,
-            content: builder.content,
-            needsTranslation: element.attributeValue(marker.attribute) == marker.value,
-            mayBeAbsentFromTarget: neutral && profile.neutralEntriesMayBeAbsent)
-        return id
+    func isIgnored(_ element: some XMLElementReading) -> Bool {
+        !profile.ignoredElements.isEmpty && profile.ignoredElements.contains(element.qualifiedName)
     }
 
     func isNeutral(_ element: some XMLElementReading) -> Bool {
@@ -135,13 +90,73 @@ private struct Walk {
             return 1
         }
     }
+}
+
+private struct Walk {
+    let rules: ElementRules
+    let file: RelativePath
+    /// Each entry in a slot taken when it is met, filled once its content is read (after the
+    /// entries nested in it): parents come before their children.
+    var entries: [Entry?] = []
+    /// The slot where each ID first occurs, with each slot's start offset; IDs met again go to
+    /// `duplicates` with every offset, so the common case holds no array per entry.
+    var firstSlots: [EntryID: Int] = [:]
+    var offsets: [Int] = []
+    var duplicates: [EntryID: [Int]] = [:]
+
+    init(profile: FormatProfile, file: RelativePath) {
+        self.rules = ElementRules(profile: profile)
+        self.file = file
+    }
+
+    /// Looks for entries in an element that is not one itself (a root without an ID).
+    mutating func scan<Element: XMLElementReading>(_ element: Element, parent: EntryID?) {
+        if rules.isIgnored(element) { return }
+        if let id = rules.entryID(of: element) {
+            collect(element, id: id, parent: parent)
+            return
+        }
+        for case .element(let child) in element.contents {
+            scan(child, parent: parent)
+        }
+    }
+
+    @discardableResult
+    mutating func collect<Element: XMLElementReading>(_ element: Element, id: EntryID, parent: EntryID?) -> EntryID {
+        let span = element.span
+        let slot = entries.count
+        if let first = firstSlots.updateValue(slot, forKey: id) {
+            firstSlots[id] = first
+            duplicates[id, default: [offsets[first]]].append(span.start)
+        }
+        entries.append(nil)
+        offsets.append(span.start)
+        let neutral = rules.isNeutral(element)
+        var builder = ContentBuilder(rules: rules, isEntryNeutral: neutral)
+        builder.addAttributes(of: element, path: "")
+        var children: [EntryID] = []
+        walk(element, path: "", owner: id, builder: &builder, children: &children)
+        let marker = rules.profile.needsTranslation
+        entries[slot] = Entry(
+            key: EntryKey(file: file, id: id),
+            elementName: element.qualifiedName,
+            span: span,
+            startTag: element.startTag,
+            endTag: element.endTag,
+            parent: parent,
+            children: children,
+            content: builder.content,
+            needsTranslation: element.attributeValue(marker.attribute) == marker.value,
+            mayBeAbsentFromTarget: neutral && rules.profile.neutralEntriesMayBeAbsent)
+        return id
+    }
 
     /// Walks an entry's content; nested entries are collected on their own, as the owner's children.
     mutating func walk<Element: XMLElementReading>(
         _ element: Element, path: String, owner: EntryID,
         builder: inout ContentBuilder, children: inout [EntryID]
     ) {
-        var counts = FieldCounts()
+        var counts = ElementRules.FieldCounts()
         for node in element.contents {
             switch node {
             case .text(let text):
@@ -149,13 +164,13 @@ private struct Walk {
             case .entityReference(let name):
                 builder.addEntity(name, path: path)
             case .element(let child):
-                if profile.ignoredElements.contains(child.qualifiedName) { continue }
+                if rules.isIgnored(child) { continue }
                 builder.addBoundary(path: path)
-                if let childID = entryID(of: child) {
+                if let childID = rules.entryID(of: child) {
                     children.append(collect(child, id: childID, parent: owner))
                     continue
                 }
-                let field = fieldStep(of: child, counts: &counts)
+                let field = rules.fieldStep(of: child, counts: &counts)
                 let childPath = (path.isEmpty ? "" : path + "/") + field.step
                 if !field.isStructure {
                     // A keyed field that not every language has (`item[one]`): prose only, so
@@ -166,7 +181,7 @@ private struct Walk {
                 }
                 builder.addField(childPath)
                 builder.addAttributes(of: child, path: childPath, skipping: field.keyAttribute)
-                if isNeutral(child) && !builder.isEntryNeutral {
+                if rules.isNeutral(child) && !builder.isEntryNeutral {
                     builder.addNeutralElement(child, path: childPath)
                 } else {
                     walk(child, path: childPath, owner: owner, builder: &builder, children: &children)
