@@ -6,6 +6,8 @@ internal import CLibXML2
 /// safe by construction: no network (`XML_PARSE_NONET`), no external entity or DTD loading (a
 /// deny-all loader is installed process-wide), no entity expansion (references stay tokens), and
 /// libxml2's own depth, text-size and amplification limits stay on (no `XML_PARSE_HUGE`).
+/// `XML_PARSE_COMPACT`, which `xmllint` uses too, keeps a short text inside its node rather than
+/// in a block of its own: the tree is only read, never changed, so nothing else differs.
 public enum XMLDocumentParser {
     /// Initialises libxml2 and installs the deny-all entity loader. Call once on the main thread
     /// before any parse runs on another thread; `parse` calls it too, so forgetting is harmless
@@ -116,7 +118,7 @@ final class ParseState {
         mainContext = context
         let unmanaged = Unmanaged.passUnretained(self)
         context.pointee._private = unmanaged.toOpaque()
-        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue))
         installCallbacks(context.pointee.sax)
 
         xmlSetStructuredErrorFunc(unmanaged.toOpaque(), { userData, error in
