@@ -9,10 +9,16 @@
 /// an English ordinal word may stand for (`第二` = `Second`). Without either, nothing can come
 /// of them, so they are not kept; with either, the side is cut again with every word.
 public struct PairFacts: Sendable {
-    /// One aligned text with its tokens compared.
-    struct Text: Sendable {
-        var aligned: AlignedText
-        var comparison: TokenComparison
+    /// One aligned text with its tokens compared. A class: each check goes through the texts,
+    /// and a copy of the struct retained every string and array in it.
+    final class Text: Sendable {
+        let aligned: AlignedText
+        let comparison: TokenComparison
+
+        init(aligned: AlignedText, comparison: TokenComparison) {
+            self.aligned = aligned
+            self.comparison = comparison
+        }
     }
 
     public let key: EntryKey
