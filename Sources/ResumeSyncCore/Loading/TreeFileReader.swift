@@ -43,29 +43,37 @@ enum TreeFileReader {
         guard fstat(descriptor, &status) == 0, status.st_mode & typeMask == regular else {
             return .failure(Failure(message: "cannot read the file: it is no longer a regular file"))
         }
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
-        var count = 0
-        var probe = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let result: Int
-            if count < bytes.count {
-                result = bytes.withUnsafeMutableBytes { buffer in
-                    Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+        // The size `stat` gave, read into memory that is not cleared first: the array holds
+        // what the reads wrote.
+        let size = max(Int(status.st_size), 0)
+        var readError: String?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size, let base = buffer.baseAddress {
+                let result = Glibc.read(descriptor, base + count, size - count)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    readError = errorText()
+                    return
                 }
-            } else {
-                // The size `stat` gave is read: a small read tells the end (the usual case) from a
-                // file that grew, without making room for a second copy of a big file first.
-                result = probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if result > 0 { bytes += probe[..<result] }
+                if result == 0 { break }
+                count += result
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return .failure(Failure(message: "cannot read the file: \(errorText())"))
-            }
-            if result == 0 { break }
-            count += result
         }
-        bytes.removeSubrange(count...)
+        if let readError { return .failure(Failure(message: "cannot read the file: \(readError)")) }
+        // Read on when all of it came: a small read tells the end (the usual case) from a file
+        // that grew, without making room for a second copy of a big file first.
+        if bytes.count == size {
+            var probe = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let result = probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(Failure(message: "cannot read the file: \(errorText())"))
+                }
+                if result == 0 { break }
+                bytes += probe[..<result]
+            }
+        }
         return .success(bytes)
     }
 
