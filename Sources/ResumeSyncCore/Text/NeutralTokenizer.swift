@@ -277,88 +277,109 @@ enum WindowedLatinText {
 
     /// The byte ranges to scan, in order and apart; `[]` for a plain text; `nil` when the text is
     /// not ASCII or the windows would hold more than half of it.
+    ///
+    /// From one byte that needs the scan to the next, passing the prose between them: a window is
+    /// the chunk holding such a byte with `margin` chunks on each side, and two windows with at
+    /// most `2 * margin` chunks between them are one. Only chunks near those bytes are counted.
     static func windows(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
-        let (isASCII, needsScan) = survey(bytes)
-        guard isASCII else { return nil }
-        guard needsScan else { return [] }
-        // Chunk by chunk, without keeping them: the window being grown (its bytes, the chunks
-        // after its last needing one it still takes, and how many chunks have passed since it
-        // ended), and the starts of the last `margin` chunks, where a new window begins.
+        let count = bytes.count
+        var largest: UInt8 = 0
+        for byte in bytes { largest = max(largest, byte) }
+        guard largest < 0x80 else { return nil }
         var windows: [Range<Int>] = []
         var scanned = 0
+        // The window being grown: from its first chunk to the end of its last needing one.
         var window: Range<Int>?
-        var trailing = 0
-        var gap = 0
-        // The starts of the last chunks outside any window, oldest first (up to `margin`).
-        var recentStarts = (Int.max, Int.max, Int.max)
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            while index < count, PlainLatinText.isSpace(bytes[index]) { index += 1 }
-            guard index < count else { break }
-            let start = index
-            var needsScan = false
-            while index < count, !PlainLatinText.isSpace(bytes[index]) {
-                // What `survey` looks for, with branches: most chunks are words.
-                let byte = bytes[index]
-                if byte &- 0x30 < 10 || byte == 0x26 || byte == 0x40 {
-                    needsScan = true
-                } else if byte == 0x2E || byte == 0x3A, index + 1 < count, !PlainLatinText.isSpace(bytes[index + 1]) {
-                    needsScan = true
-                }
-                index += 1
-            }
-            if needsScan {
-                if let current = window, gap <= margin {
-                    // Its `margin` chunks before reach the window: one window.
-                    window = current.lowerBound..<index
-                } else {
-                    if let current = window {
-                        windows.append(current)
-                        scanned += current.count
-                    }
-                    window = min(recentStarts.0, recentStarts.1, recentStarts.2, start)..<index
-                }
-                trailing = margin
-                gap = 0
-                recentStarts = (Int.max, Int.max, Int.max)
-            } else if let current = window, trailing > 0 {
-                window = current.lowerBound..<index
-                trailing -= 1
+        var position = 0
+        while let special = nextNeedingScan(bytes, from: position) {
+            var start = special
+            while start > 0, !PlainLatinText.isSpace(bytes[start - 1]) { start -= 1 }
+            var end = special + 1
+            while end < count, !PlainLatinText.isSpace(bytes[end]) { end += 1 }
+            if let current = window, chunks(bytes, from: current.upperBound, to: start, upTo: 2 * margin + 1) <= 2 * margin {
+                window = current.lowerBound..<end
             } else {
-                gap += 1
-                recentStarts = (recentStarts.1, recentStarts.2, start)
+                if let current = window {
+                    let closed = current.lowerBound..<chunkEnd(bytes, after: current.upperBound, chunks: margin)
+                    windows.append(closed)
+                    scanned += closed.count
+                }
+                window = chunkStart(bytes, before: start, chunks: margin)..<end
             }
+            position = end
         }
         if let current = window {
-            windows.append(current)
-            scanned += current.count
+            let closed = current.lowerBound..<chunkEnd(bytes, after: current.upperBound, chunks: margin)
+            windows.append(closed)
+            scanned += closed.count
         }
         return scanned * 2 > count ? nil : windows
     }
 
-    /// Whether the text is ASCII, and whether some byte needs the scan (what `PlainLatinText`
-    /// cannot read). The largest byte first, in a loop the compiler vectorizes (a text that is
-    /// not ASCII stops there), then one pass without branches.
-    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, needsScan: Bool) {
-        let count = bytes.count
-        guard count > 0 else { return (true, false) }
-        var largest: UInt8 = 0
-        for byte in bytes { largest = max(largest, byte) }
-        guard largest < 0x80 else { return (false, false) }
-        // A digit, `&` or `@`, or a `.` or `:` with no white space after it: without branches.
-        @inline(__always) func isSpecial(_ byte: UInt8) -> UInt8 {
-            (byte &- 0x30 < 10 ? 1 : 0) | (byte == 0x26 ? 1 : 0) | (byte == 0x40 ? 1 : 0)
+    /// Bytes that make a chunk need the scan: a digit, `&` or `@` (1), and `.` or `:` (2), which
+    /// do when a byte that is not white space follows.
+    private static let needsScan: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "&"), UInt8(ascii: "@"): return 1
+        case UInt8(ascii: "."), UInt8(ascii: ":"): return 2
+        default: return 0
         }
-        var needs: UInt8 = 0
-        for index in 0..<count - 1 {
-            // Each byte with the one after it, for what follows each `.` and `:`.
-            let byte = bytes[index], next = bytes[index + 1]
-            let isMark: UInt8 = (byte == 0x2E ? 1 : 0) | (byte == 0x3A ? 1 : 0)
-            let nextIsSpace: UInt8 = (next == 0x20 ? 1 : 0) | (next &- 0x09 < 5 ? 1 : 0)
-            needs |= isSpecial(byte) | (isMark & (nextIsSpace ^ 1))
+    }
+
+    /// The index of the first byte from `index` that makes its chunk need the scan, if any.
+    private static func nextNeedingScan(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
+        needsScan.withUnsafeBufferPointer { table in
+            var position = index
+            let count = bytes.count
+            while position < count {
+                let kind = table[Int(bytes[position])]
+                if kind == 1 { return position }
+                if kind == 2, position + 1 < count, !PlainLatinText.isSpace(bytes[position + 1]) { return position }
+                position += 1
+            }
+            return nil
         }
-        needs |= isSpecial(bytes[count - 1])
-        return (true, needs != 0)
+    }
+
+    /// How many chunks lie between `start` (the end of a chunk) and `end` (the start of one),
+    /// counted up to `limit`.
+    private static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, upTo limit: Int) -> Int {
+        var found = 0
+        var position = start
+        while found < limit {
+            while position < end, PlainLatinText.isSpace(bytes[position]) { position += 1 }
+            guard position < end else { break }
+            while position < end, !PlainLatinText.isSpace(bytes[position]) { position += 1 }
+            found += 1
+        }
+        return found
+    }
+
+    /// The end of the `chunks`-th chunk after `position` (the end of a chunk), or of the last
+    /// one there is.
+    private static func chunkEnd(_ bytes: UnsafeBufferPointer<UInt8>, after position: Int, chunks: Int) -> Int {
+        var end = position
+        var index = position
+        for _ in 0..<chunks {
+            while index < bytes.count, PlainLatinText.isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count else { break }
+            while index < bytes.count, !PlainLatinText.isSpace(bytes[index]) { index += 1 }
+            end = index
+        }
+        return end
+    }
+
+    /// The start of the `chunks`-th chunk before `position` (the start of a chunk), or of the
+    /// first one there is.
+    private static func chunkStart(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int, chunks: Int) -> Int {
+        var start = position
+        var index = position
+        for _ in 0..<chunks {
+            while index > 0, PlainLatinText.isSpace(bytes[index - 1]) { index -= 1 }
+            guard index > 0 else { break }
+            while index > 0, !PlainLatinText.isSpace(bytes[index - 1]) { index -= 1 }
+            start = index
+        }
+        return start
     }
 }
