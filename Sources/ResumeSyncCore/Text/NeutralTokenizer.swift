@@ -326,12 +326,24 @@ enum WindowedLatinText {
         }
     }
 
-    /// The index of the first byte from `index` that makes its chunk need the scan, if any.
+    /// The index of the first byte from `index` that makes its chunk need the scan, if any. The
+    /// text is ASCII: eight bytes at a time are passed while none is from `&` (0x26) to `@`
+    /// (0x40), the stretch that holds all of them (and `'`, `,`, `-`, which are then looked at).
     private static func nextNeedingScan(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
         needsScan.withUnsafeBufferPointer { table in
             var position = index
             let count = bytes.count
+            let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
             while position < count {
+                if position & 7 == 0, position + 8 <= count, let base = UnsafeRawPointer(bytes.baseAddress) {
+                    // The high bit of each byte of `atLeast(c)`: that byte (below 0x80) is at least `c`.
+                    let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    @inline(__always) func atLeast(_ c: UInt64) -> UInt64 { (word &+ ones &* (0x80 - c)) & highBits }
+                    if atLeast(0x26) & ~atLeast(0x41) == 0 {
+                        position += 8
+                        continue
+                    }
+                }
                 let kind = table[Int(bytes[position])]
                 if kind == 1 { return position }
                 if kind == 2, position + 1 < count, !PlainLatinText.isSpace(bytes[position + 1]) { return position }
