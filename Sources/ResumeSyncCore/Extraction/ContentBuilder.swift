@@ -71,12 +71,12 @@ struct ContentBuilder {
     /// an attribute already in the path (a keyed field's key).
     mutating func addAttributes(of element: some XMLElementReading, path: String, skipping: String? = nil) {
         for (name, value) in element.attributeValues {
-            if rules.profile.ignoredAttributes.contains(name) || name == skipping { continue }
+            if rules.ignoredAttributes.contains(name) || name == skipping { continue }
             if path.isEmpty, rules.profile.idAttributes.contains(name) || name == rules.profile.needsTranslation.attribute {
                 continue
             }
-            let attributePath = "\(path)@\(name)"
-            if rules.profile.proseAttributes.contains(name), !isEntryNeutral {
+            let attributePath = path + "@" + name
+            if rules.proseAttributes.contains(name), !isEntryNeutral {
                 appendSegment(value, path: attributePath)
             } else {
                 neutralValues.append(NeutralValue(path: attributePath, value: value, kind: .attribute))

@@ -39,9 +39,35 @@ public struct EntryExtractor: Sendable {
 /// collections each time a method of theirs read it.
 final class ElementRules: Sendable {
     let profile: FormatProfile
+    /// The profile's sets that are asked of every element or attribute.
+    let ignoredAttributes: NameSet
+    let proseAttributes: NameSet
+    let neutralElements: NameSet
+    let ignoredElements: NameSet
 
     init(profile: FormatProfile) {
         self.profile = profile
+        ignoredAttributes = NameSet(profile.ignoredAttributes)
+        proseAttributes = NameSet(profile.proseAttributes)
+        neutralElements = NameSet(profile.neutralElements)
+        ignoredElements = NameSet(profile.ignoredElements)
+    }
+
+    /// A set of names looked up by comparing them when there are a few: a handful of short
+    /// strings are compared sooner than one is hashed.
+    struct NameSet: Sendable {
+        private let few: [String]?
+        private let all: Set<String>
+
+        init(_ names: Set<String>) {
+            few = names.count <= 6 ? names.sorted() : nil
+            all = names
+        }
+
+        func contains(_ name: String) -> Bool {
+            if let few { return few.contains(name) }
+            return all.contains(name)
+        }
     }
 
     func entryID(of element: some XMLElementReading) -> EntryID? {
@@ -55,11 +81,11 @@ final class ElementRules: Sendable {
     }
 
     func isIgnored(_ element: some XMLElementReading) -> Bool {
-        !profile.ignoredElements.isEmpty && profile.ignoredElements.contains(element.qualifiedName)
+        ignoredElements.contains(element.qualifiedName)
     }
 
     func isNeutral(_ element: some XMLElementReading) -> Bool {
-        if profile.neutralElements.contains(element.qualifiedName) { return true }
+        if neutralElements.contains(element.qualifiedName) { return true }
         return profile.neutralMarkers.contains { element.attributeValue($0.attribute) == $0.value }
     }
 
