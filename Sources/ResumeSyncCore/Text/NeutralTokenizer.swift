@@ -179,15 +179,12 @@ enum PlainLatinText {
     private static func plainStretchEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, to limit: Int) -> Int {
         var position = index
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
-            // The high bit of each byte of the result: that byte of `x` (below 0x80) is at least `c`.
-            @inline(__always) func atLeast(_ x: UInt64, _ c: UInt64) -> UInt64 { (x &+ ones &* (0x80 - c)) & highBits }
             while position + 8 <= limit {
                 let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                guard word & highBits == 0 else { break }
-                let small = atLeast(word, 0x61) & ~atLeast(word, 0x7B)
-                let space = atLeast(word, 0x20) & ~atLeast(word, 0x21)
-                guard small | space == highBits else { break }
+                guard word & ASCIIWord.highBits == 0 else { break }
+                let small = ASCIIWord.bytes(of: word, in: 0x61, 0x7B)
+                let space = ASCIIWord.bytes(of: word, in: 0x20, 0x21)
+                guard small | space == ASCIIWord.highBits else { break }
                 position += 8
             }
         }
@@ -333,13 +330,10 @@ enum WindowedLatinText {
         needsScan.withUnsafeBufferPointer { table in
             var position = index
             let count = bytes.count
-            let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
             while position < count {
                 if position & 7 == 0, position + 8 <= count, let base = UnsafeRawPointer(bytes.baseAddress) {
-                    // The high bit of each byte of `atLeast(c)`: that byte (below 0x80) is at least `c`.
                     let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                    @inline(__always) func atLeast(_ c: UInt64) -> UInt64 { (word &+ ones &* (0x80 - c)) & highBits }
-                    if atLeast(0x26) & ~atLeast(0x41) == 0 {
+                    if ASCIIWord.bytes(of: word, in: 0x26, 0x41) == 0 {
                         position += 8
                         continue
                     }

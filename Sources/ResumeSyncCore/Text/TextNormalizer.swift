@@ -70,15 +70,12 @@ public enum TextNormalizer {
     /// nothing there to fold. The byte tests of "Bit Twiddling Hacks", exact for ASCII bytes.
     @inline(__always)
     private static func isFoldedASCII(_ word: UInt64, next: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        let highBits = ASCIIWord.highBits
         guard word & highBits == 0 else { return false }
-        // The high bit of each byte of the result: that byte of `x` (below 0x80) is at least `c`.
-        @inline(__always) func atLeast(_ x: UInt64, _ c: UInt64) -> UInt64 { (x &+ ones &* (0x80 - c)) & highBits }
-        let printable = atLeast(word, 0x21) & ~atLeast(word, 0x7F)
-        let space = atLeast(word, 0x20) & ~atLeast(word, 0x21)
+        let printable = ASCIIWord.bytes(of: word, in: 0x21, 0x7F)
+        let space = ASCIIWord.bytes(of: word, in: 0x20, 0x21)
         // A byte of `next` from 0x80 up is no space; with its high bit cleared it might look like one.
-        let low = next & ~highBits
-        let nextIsSpace = atLeast(low, 0x20) & ~atLeast(low, 0x21) & ~(next & highBits)
+        let nextIsSpace = ASCIIWord.bytes(of: next & ~highBits, in: 0x20, 0x21) & ~(next & highBits)
         return printable | (space & ~nextIsSpace) == highBits && printable & (1 << 63) != 0
     }
 
@@ -420,6 +417,25 @@ public struct FingerprintHasher: UTF8Sink {
     }
 
     public var fingerprint: Fingerprint { Fingerprint(value: hash) }
+}
+
+/// Eight bytes tested at once, each below 0x80 (the byte tests of "Bit Twiddling Hacks"): the
+/// high bit of each byte of a result is that byte's answer, and no byte carries into the next.
+enum ASCIIWord {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The bytes of `word` that are at least `bound` (at most 0x80).
+    @inline(__always)
+    static func bytes(of word: UInt64, atLeast bound: UInt64) -> UInt64 {
+        (word &+ ones &* (0x80 - bound)) & highBits
+    }
+
+    /// The bytes of `word` from `low` up to, not including, `high`.
+    @inline(__always)
+    static func bytes(of word: UInt64, in low: UInt64, _ high: UInt64) -> UInt64 {
+        bytes(of: word, atLeast: low) & ~bytes(of: word, atLeast: high)
+    }
 }
 
 /// Decoding of valid UTF-8 (a `String`'s own bytes), one scalar at a time.
