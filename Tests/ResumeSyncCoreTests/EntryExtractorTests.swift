@@ -73,4 +73,18 @@ import Testing
         #expect(a.content.proseFingerprint == b.content.proseFingerprint)
         #expect(a.content.neutralFingerprint == b.content.neutralFingerprint)
     }
+
+    /// An element inside a text keeps the words on each side apart, in the entry's own segment
+    /// and in its text, whether the element is a field, neutral, or an entry of its own.
+    @Test func anElementInsideATextKeepsTheWordsOnEachSideApart() throws {
+        let document = try Trees.document(
+            "<s id=\"s\"><i id=\"a\">Built<b>fast</b>tools<code>k8s</code>here<i id=\"n\">x</i>now<i id=\"m\"/></i></s>")
+        let item = try #require(document.entry(EntryID("a")))
+        #expect(item.content.segments == [
+            TextSegment(path: "", text: "Built tools here now"),
+            TextSegment(path: "b[1]", text: "fast"),
+        ])
+        #expect(item.content.text == "Built fast tools k8s here now")
+        #expect(item.children == [EntryID("n"), EntryID("m")])
+    }
 }
