@@ -174,6 +174,8 @@ import Testing
         let en = replacing(enWork, "<item id=\"job-b\">", "<item id=\"job-a\">")
         let result = reconcile(en: en)
         #expect(result.summaries.contains(Summary("duplicate-id", "work.xml#job-a", 8)))
+        let message = result.findings.first { $0.rule == .duplicateID }?.message ?? ""
+        #expect(message.contains("(first at line 7)"), "\(message)")
         #expect(result.exitStatus == 2)
     }
 
