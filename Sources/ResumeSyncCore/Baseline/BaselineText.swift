@@ -109,10 +109,22 @@ enum JSONStringLiteral {
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
         var index = start
         while index < bytes.count {
-            // A text is mostly plain bytes: pass eight of them at a time while none needs a look.
-            if index + 8 <= bytes.count, !mayNeedALook(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
-                continue
+            // A text is mostly plain bytes: pass sixteen of them at a time (eight near the end)
+            // while none needs a look, then go straight to the first that does.
+            if index + 16 <= bytes.count {
+                let found = bytesNeedingALook(base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))
+                if found.x | found.y == 0 {
+                    index += 16
+                    continue
+                }
+                index += found.x != 0 ? found.x.trailingZeroBitCount / 8 : 8 + found.y.trailingZeroBitCount / 8
+            } else if index + 8 <= bytes.count {
+                let found = bytesNeedingALook(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                index += found.trailingZeroBitCount / 8
             }
             let byte = bytes[index]
             if byte == quote { return index }
@@ -127,16 +139,32 @@ enum JSONStringLiteral {
         return nil
     }
 
-    /// Whether one of the eight bytes of `word` is a quote, a backslash or a control character
-    /// (below 0x20); never `false` when one is (the word tests of "Bit Twiddling Hacks").
-    private static func mayNeedALook(_ word: UInt64) -> Bool {
+    /// The high bit of each of the eight bytes of `word` (in memory order) that is a quote, a
+    /// backslash or a control character (below 0x20), with the word tests of "Bit Twiddling
+    /// Hacks". A borrow can mark a byte above one that is marked rightly, never below it: the
+    /// lowest mark is always a byte that needs a look.
+    private static func bytesNeedingALook(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        // Some byte below `limit` (at most 0x80) has its high bit set in the result.
+        let bytes = UInt64(littleEndian: word)
+        // A byte below `limit` (at most 0x80) has its high bit set in the result.
         func below(_ limit: UInt64, _ word: UInt64) -> UInt64 { (word &- ones &* limit) & ~word & highBits }
-        let quotes = below(1, word ^ (ones &* UInt64(quote)))
-        let backslashes = below(1, word ^ (ones &* UInt64(backslash)))
-        return (below(0x20, word) | quotes | backslashes) != 0
+        let quotes = below(1, bytes ^ (ones &* UInt64(quote)))
+        let backslashes = below(1, bytes ^ (ones &* UInt64(backslash)))
+        return below(0x20, bytes) | quotes | backslashes
+    }
+
+    /// `bytesNeedingALook` of sixteen bytes, as two words: in byte lanes the tests are exact
+    /// (no borrow crosses a lane), and wrapping arithmetic stays vector instructions (the
+    /// compiler spells out vector comparisons lane by lane).
+    @inline(__always)
+    private static func bytesNeedingALook(_ bytes: SIMD16<UInt8>) -> SIMD2<UInt64> {
+        // A lane is zero after `^ quote` when it was a quote, and `(x &- 1) & ~x` has its high
+        // bit set only where `x` is zero; `(x &- 0x20) & ~x`, only where `x` is below 0x20.
+        let quotes = bytes ^ quote, backslashes = bytes ^ backslash
+        let found = ((quotes &- 1) & ~quotes) | ((backslashes &- 1) & ~backslashes) | ((bytes &- 0x20) & ~bytes)
+        let words = unsafeBitCast(found & SIMD16(repeating: 0x80), to: SIMD2<UInt64>.self)
+        return SIMD2(UInt64(littleEndian: words.x), UInt64(littleEndian: words.y))
     }
 
     /// The length of the valid escape at `index` (a backslash), or `nil`.
