@@ -61,7 +61,7 @@ extension ResumeSync {
                 }
                 Terminal.standardOutput(text.isEmpty ? "resume-sync: the trees are in sync\n" : text)
             }
-            Terminal.exit(result.exitStatus, keeping: content)
+            Terminal.exit(result.exitStatus, keeping: (content, result))
         }
     }
 }

@@ -65,10 +65,11 @@ extension Workspace {
             }
         }
         let checked = parts.map(\.0)
-        let result: CheckResult
+        var result: CheckResult
         switch pendingBaseline.value {
         case .success(let baseline):
             result = reconciler.checkResult(of: checked, source: source, target: target, hasBaseline: baseline != nil)
+            result.baseline = baseline
         case .failure(let error):
             result = reconciler.checkResult(
                 of: checked, source: source, target: target, hasBaseline: false, baselineFindings: [lockFinding(error)])
