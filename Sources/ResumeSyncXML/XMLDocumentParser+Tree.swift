@@ -17,13 +17,7 @@ extension ParseState {
     /// (an element from entity replacement text), which makes the document's spans inexact.
     func spans(of node: xmlNodePtr) -> (span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?, recorded: Bool) {
         let slot = tagSlot(of: node)
-        let startTag = slot.map { tags[$0].start }
-        let endTag = slot.flatMap { tags[$0].end }
-        let start = startTag ?? ByteSpan(start: 0, end: 0)
-        let end = endTag ?? start
-        let selfClosing = end.start == start.start
-        return (ByteSpan(start: start.start, end: max(end.end, start.end)), start, selfClosing ? nil : end,
-                startTag != nil && endTag != nil)
+        return DocumentRecorder.spans(startTag: slot.map { tags[$0].start }, endTag: slot.flatMap { tags[$0].end })
     }
 
     /// The diagnostic for a text or CDATA node over the length libxml2 allows, inside `parent`.

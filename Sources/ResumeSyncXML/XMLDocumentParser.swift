@@ -49,9 +49,15 @@ public enum XMLDocumentParser {
         }
     }
 
-    /// Parses `bytes` as `parse` does and gives `body` the document to read in place, without a
-    /// Swift tree: for a reader that needs the entries and not the elements (`check`, `diff`).
-    /// The view is valid only while `body` runs.
+    /// Parses `bytes` as `parse` does and gives `body` the document to read, without a Swift
+    /// tree: for a reader that needs the entries and not the elements (`check`, `diff`). The
+    /// view is valid only while `body` runs.
+    ///
+    /// The document is recorded from libxml2's events, without libxml2's tree (see
+    /// `ParseState.recordedView`). A document the recording is not sure to read as the tree
+    /// reads it (one that is not well-formed, a text over libxml2's limit, an attribute the DTD
+    /// defaults) is parsed again with the tree and read from it, so that it is refused with
+    /// the same messages, or read the same.
     ///
     /// - Throws: what `parse` throws, for the same documents.
     public static func parse<Value>(
@@ -59,10 +65,15 @@ public enum XMLDocumentParser {
     ) throws(XMLParseFailure) -> Value {
         prepare()
         try refuseEarly(bytes)
-        let state = ParseState(bytes: bytes)
         let result: Result<Value, XMLParseFailure> = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                state.run(chars) { root in state.view(of: root).map(body) }
+                if let view = ParseState(bytes: bytes, recording: true).recordedView(chars) {
+                    return .success(withExtendedLifetime(view) { body(view) })
+                }
+                let state = ParseState(bytes: bytes)
+                return state.run(chars) { root in
+                    state.view(of: root).map { view in withExtendedLifetime(view) { body(view) } }
+                }
             }
         }
         return try result.get()
@@ -87,9 +98,26 @@ final class ParseState {
     /// The first text longer than libxml2's limit, found while converting the tree (libxml2
     /// itself enforces the limit only when a text reaches it in pieces).
     var oversizedText: XMLDiagnostic?
+    /// What a parse without libxml2's tree records of the document; `nil` when libxml2 builds
+    /// its tree. Reached through a pointer, which the callbacks use without the exclusivity
+    /// checks of a class's stored property.
+    let recorder: UnsafeMutablePointer<DocumentRecorder>?
+    /// The recording met something it does not read as the tree does (see `parse(_:reading:)`).
+    var recordingFailed = false
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], recording: Bool = false) {
         self.bytes = bytes
+        if recording {
+            recorder = .allocate(capacity: 1)
+            recorder?.initialize(to: DocumentRecorder())
+        } else {
+            recorder = nil
+        }
+    }
+
+    deinit {
+        recorder?.deinitialize(count: 1)
+        recorder?.deallocate()
     }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> (ParseState, xmlParserCtxtPtr)? {
@@ -104,10 +132,30 @@ final class ParseState {
         context == mainContext && context.pointee.inputNr == 1
     }
 
-    /// Parses the document and, when it is well-formed, hands its root element to `finish`
-    /// while the document is alive.
+    /// Parses the document with libxml2's tree and, when it is well-formed, hands its root
+    /// element to `finish` while the document is alive.
     func run<Value>(
         _ chars: UnsafeBufferPointer<CChar>, finish: (xmlNodePtr) -> Result<Value, XMLParseFailure>
+    ) -> Result<Value, XMLParseFailure> {
+        parse(chars) { document in
+            guard let root = xmlDocGetRootElement(document) else { return .failure(noRoot()) }
+            return finish(root)
+        }
+    }
+
+    /// The failure of a document without a root element: what libxml2 said, or that.
+    func noRoot() -> XMLParseFailure {
+        if diagnostics.isEmpty {
+            diagnostics.append(XMLDiagnostic(
+                message: "the document has no root element", byteOffset: 0, code: 4, isFatal: true))
+        }
+        return XMLParseFailure(diagnostics: diagnostics)
+    }
+
+    /// Parses the document, recording it when this state has a recorder and building libxml2's
+    /// tree otherwise, and hands libxml2's document to `finish` when the parse read it all.
+    func parse<Value>(
+        _ chars: UnsafeBufferPointer<CChar>, finish: (xmlDocPtr) -> Result<Value, XMLParseFailure>
     ) -> Result<Value, XMLParseFailure> {
         guard let context = xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else {
             return .failure(XMLParseFailure(diagnostics: [
@@ -119,7 +167,11 @@ final class ParseState {
         let unmanaged = Unmanaged.passUnretained(self)
         context.pointee._private = unmanaged.toOpaque()
         _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue))
-        installCallbacks(context.pointee.sax)
+        if recorder != nil {
+            installRecordingCallbacks(context.pointee.sax)
+        } else {
+            installCallbacks(context.pointee.sax)
+        }
 
         xmlSetStructuredErrorFunc(unmanaged.toOpaque(), { userData, error in
             guard let userData, let error else { return }
@@ -139,20 +191,15 @@ final class ParseState {
         }
         // A parse that libxml2 stopped early (a text over its limit) can still claim to be
         // well-formed; `disableSAX` tells that the tree is incomplete.
-        guard context.pointee.wellFormed != 0, context.pointee.disableSAX == 0, !hasEncoder, let document,
-              let rootNode = xmlDocGetRootElement(document)
-        else {
-            if diagnostics.isEmpty {
-                diagnostics.append(XMLDiagnostic(
-                    message: "the document has no root element", byteOffset: 0, code: 4, isFatal: true))
-            }
-            return .failure(XMLParseFailure(diagnostics: diagnostics))
+        guard context.pointee.wellFormed != 0, context.pointee.disableSAX == 0, !hasEncoder, let document else {
+            return .failure(noRoot())
         }
-        return finish(rootNode)
+        return finish(document)
     }
 
     private func installCallbacks(_ handler: UnsafeMutablePointer<xmlSAXHandler>?) {
         guard let handler else { return }
+        installEntityAndErrorCallbacks(handler)
         handler.pointee.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces,
                                            attributeCount, defaultedCount, attributes in
             xmlSAX2StartElementNs(context, localName, prefix, uri, namespaceCount, namespaces,
@@ -169,6 +216,10 @@ final class ParseState {
             }
             xmlSAX2EndElementNs(context, localName, prefix, uri)
         }
+    }
+
+    /// The callbacks both kinds of parse share: undeclared entities stand in, errors are kept.
+    func installEntityAndErrorCallbacks(_ handler: UnsafeMutablePointer<xmlSAXHandler>) {
         handler.pointee.getEntity = { context, name in
             if let declared = xmlSAX2GetEntity(context, name) { return declared }
             guard let (state, parser) = ParseState.from(context), let name,
@@ -190,17 +241,28 @@ final class ParseState {
     }
 
     func recordStart(of node: xmlNodePtr, consumed: Int) {
-        guard consumed >= 0, consumed < bytes.count, let open = openingBracket(before: consumed) else { return }
-        let close = bytes[consumed] == UInt8(ascii: "/") ? consumed + 2 : consumed + 1
-        tags.append((ByteSpan(start: open, end: min(close, bytes.count)), nil))
+        guard let startTag = startTag(consumed: consumed) else { return }
+        tags.append((startTag, nil))
         node.pointee._private = UnsafeMutableRawPointer(bitPattern: tags.count)
     }
 
     func recordEnd(of node: xmlNodePtr, consumed: Int) {
-        guard consumed > 0, consumed <= bytes.count, let open = openingBracket(before: consumed - 1),
-              let slot = tagSlot(of: node)
-        else { return }
-        tags[slot].end = ByteSpan(start: open, end: consumed)
+        guard let endTag = endTag(consumed: consumed), let slot = tagSlot(of: node) else { return }
+        tags[slot].end = endTag
+    }
+
+    /// The start tag that libxml2 has read `consumed` bytes into, as it reports a start: just
+    /// past its `>`, or at the `/` of `/>`.
+    func startTag(consumed: Int) -> ByteSpan? {
+        guard consumed >= 0, consumed < bytes.count, let open = openingBracket(before: consumed) else { return nil }
+        let close = bytes[consumed] == UInt8(ascii: "/") ? consumed + 2 : consumed + 1
+        return ByteSpan(start: open, end: min(close, bytes.count))
+    }
+
+    /// The end tag (or `/>`) that ends just before byte `consumed`, as libxml2 reports an end.
+    func endTag(consumed: Int) -> ByteSpan? {
+        guard consumed > 0, consumed <= bytes.count, let open = openingBracket(before: consumed - 1) else { return nil }
+        return ByteSpan(start: open, end: consumed)
     }
 
     /// Where `node`'s tags are in `tags`, if they were recorded.

@@ -3,9 +3,10 @@ import Testing
 @testable import ResumeSyncCore
 import ResumeSyncXML
 
-/// `check` and `diff` read entries in place from libxml2's document (`XMLElementView`), and
-/// `merge` and `todo` from the Swift tree they also edit by. Both must find the same entries,
-/// the same duplicate IDs and the same root, and refuse the same documents the same way.
+/// `check` and `diff` read entries from a document recorded from libxml2's events, without
+/// libxml2's tree (`XMLElementView`), and `merge` and `todo` from the Swift tree they also edit
+/// by. Both must find the same entries, the same duplicate IDs and the same root, and refuse
+/// the same documents the same way.
 @Suite struct ExtractionInPlaceTests {
     /// Parses `bytes` both ways with `profile` and compares everything a reader of entries sees.
     static func expectSameReading(
@@ -113,6 +114,8 @@ import ResumeSyncXML
           </chapter>
           <string name="app">应用 &amp; 名称</string>
           <item id="i1" href="https://example.com/a?b=1&amp;c=2" needs-translation="yes">链接</item>
+          <item id="i2" title="&#38;&#x4E2D;&lt;&#60;&quot;x&apos; &declared;" alt="a	b
+        c">&#38;&#x4E2D;&lt;<!-- split -->文本&amp;</item>
         </book>
         """
 
@@ -124,6 +127,30 @@ import ResumeSyncXML
         let document = try Trees.document(Self.awkward, profile: .docbook)
         #expect(document.entries.count >= 5)
         #expect(!document.tree.undeclaredEntities.isEmpty)
+    }
+
+    /// What the recording leaves to libxml2's tree (attributes the DTD defaults, texts that
+    /// reach libxml2's limit only together), and names whose prefix is not declared, read as
+    /// the tree reads them.
+    @Test func documentsTheRecordingLeavesToTheTreeReadTheSame() throws {
+        let documents = [
+            #"<r xml:id="r"><p:t xml:id="t" q:a="1">未声明的前缀</p:t></r>"#,
+            #"<p:r xml:id="r" xmlns:q="urn:q"><q:t xml:id="t">根的前缀未声明</q:t></p:r>"#,
+            #"<!DOCTYPE r [ <!ATTLIST t role CDATA "dflt" xml:lang CDATA "zh"> ]><r xml:id="r"><t xml:id="t">默认属性</t></r>"#,
+            // Two texts under the limit each, over it together: the tree keeps them apart.
+            "<r xml:id=\"r\"><t xml:id=\"t\">" + String(repeating: "a", count: XMLDiagnostic.maximumTextLength / 2 + 1)
+                + "<!-- between -->" + String(repeating: "b", count: XMLDiagnostic.maximumTextLength / 2 + 1) + "</t></r>",
+        ]
+        for document in documents {
+            for profile in [FormatProfile.xml, .docbook] {
+                Self.expectSameReading(Array(document.utf8), profile: profile)
+            }
+        }
+        // Read, not refused.
+        var inPlace = TreeLoader(profile: .xml)
+        inPlace.keepsTrees = false
+        let long = try inPlace.parse(Array(documents[3].utf8), file: RelativePath("f.xml"), displayPath: "zh/f.xml", side: .source).get()
+        #expect(long.entries.map(\.key.id?.rawValue) == ["r", "t"])
     }
 
     @Test func brokenDocumentsAreRefusedTheSameBothWays() throws {
