@@ -52,7 +52,7 @@ extension ParseState {
             // out unless asked: such a document takes the tree. (A name whose prefix is not
             // declared is spelled `p:name` either way.)
             guard defaultedCount == 0 else { return state.giveUpRecording(parser) }
-            let name = ParseState.qualifiedName(localName, prefix)
+            let name = recorder.pointee.name(local: localName, prefix: prefix) { ParseState.qualifiedName(localName, prefix) }
             recorder.pointee.startElement(
                 name, startTag: state.startTag(consumed: Int(xmlByteConsumed(parser))),
                 rootName: ParseState.name(name, localName, prefix, uri))
@@ -61,8 +61,11 @@ extension ParseState {
                 // Five pointers an attribute: local name, prefix, URI, value, end of value.
                 let fields = attributes + 5 * index
                 guard let value = fields[3], let end = fields[4] else { continue }
+                let name = recorder.pointee.name(local: fields[0], prefix: fields[1]) {
+                    ParseState.qualifiedName(fields[0], fields[1])
+                }
                 recorder.pointee.addAttribute(
-                    name: ParseState.qualifiedName(fields[0], fields[1]),
+                    name: name,
                     value: ParseState.attributeValue(UnsafeBufferPointer(start: value, count: end - value)))
             }
         }

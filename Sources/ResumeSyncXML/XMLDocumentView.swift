@@ -182,6 +182,18 @@ struct DocumentRecorder {
     /// refused, or be cut off there, so the recording is not the document's reading.
     private(set) var metLongText = false
     private(set) var spansAreExact = true
+    /// Names by where the parser keeps them: libxml2's dictionary holds one copy of each name
+    /// a parse meets, so one pair of addresses is one name, spelled as a `String` once. A
+    /// document uses a handful of names; one with more spells the rest each time.
+    private var names: [(local: UnsafeRawPointer?, prefix: UnsafeRawPointer?, name: String)] = []
+
+    /// The name whose local part and prefix the parser keeps at these addresses.
+    mutating func name(local: UnsafeRawPointer?, prefix: UnsafeRawPointer?, spelled: () -> String) -> String {
+        for known in names where known.local == local && known.prefix == prefix { return known.name }
+        let name = spelled()
+        if names.count < 32 { names.append((local, prefix, name)) }
+        return name
+    }
 
     mutating func startElement(_ qualifiedName: String, startTag: ByteSpan?, rootName: @autoclosure () -> XMLName) {
         flushText()
