@@ -38,7 +38,7 @@ public enum NeutralTokenizer {
             scanAllMarking(&scan, LatinScanner.matchTakingPlainWords, startingAt: .latin, marking: scan.hasDigit)
         }
         if scan.hasDigit { scanAll(&scan, NumberScanner.match, startingAt: .number) }
-        return scan.tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return scan.tokensInTextOrder()
     }
 
     /// A scanner tries to read one token at an index; it returns where the token ends.

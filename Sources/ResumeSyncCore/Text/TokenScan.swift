@@ -96,6 +96,12 @@ struct TokenScan {
         hasAmpersand = ampersand
     }
 
+    /// The tokens taken, in text order: sorted where they are rather than into a new array.
+    mutating func tokensInTextOrder() -> [NeutralToken] {
+        tokens.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return tokens
+    }
+
     /// The bits of `flags(of:)`.
     private enum Flag {
         static let at: UInt8 = 1, dotOrColon: UInt8 = 2, digit: UInt8 = 4, ampersand: UInt8 = 8
