@@ -51,30 +51,66 @@ struct LockRegions: Sendable {
     /// recorded twice.
     ///
     /// The records of each region go into the one table as soon as it is read, while the others
-    /// are still being read: the checks wait for the table, and putting all of them in at the
-    /// end kept the other cores idle.
+    /// are still being read: the checks wait for the table, and putting every record in at the
+    /// end, on one thread, kept the other cores idle.
     func read(_ source: LockBytes) -> [EntryKey: Baseline.Sides]? {
-        let regions = self
-        var records: [EntryKey: Baseline.Sides] = [:]
-        var sawHeader = false
-        var failed = false
-        Array(0..<count).parallelForEach({ index in try? regions.readRegion(index, of: source) }) { index, read in
+        let table = RegionTable()
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            table.add(try? readRegion(index, of: source), index: index, of: count)
+        }
+        return table.records
+    }
+
+    /// The one table the regions' records go into, from the threads that read them: one thread
+    /// at a time puts records in, and a region read meanwhile waits in `pending` for it rather
+    /// than holding up its thread, which goes on to read another.
+    private final class RegionTable: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pending: [(index: Int, region: Region?)] = []
+        /// Some thread is putting records in; only that one touches what follows.
+        private var filling = false
+        private var table: [EntryKey: Baseline.Sides] = [:]
+        private var sawHeader = false
+        private var failed = false
+
+        /// The records once every region is added; `nil` when one failed, a key is in two, or
+        /// the first region did not start with the header.
+        var records: [EntryKey: Baseline.Sides]? {
+            lock.lock()
+            defer { lock.unlock() }
+            return failed || !sawHeader ? nil : table
+        }
+
+        func add(_ region: Region?, index: Int, of count: Int) {
+            lock.lock()
+            pending.append((index, region))
+            guard !filling else { return lock.unlock() }
+            filling = true
+            while let (index, region) = pending.popLast() {
+                lock.unlock()
+                fill(region, index: index, of: count)
+                lock.lock()
+            }
+            filling = false
+            lock.unlock()
+        }
+
+        private func fill(_ read: Region?, index: Int, of count: Int) {
             guard !failed, var region = read else {
                 failed = true
                 return
             }
             if index == 0 { sawHeader = region.sawHeader }
-            // Regions are of one size: the first one read tells about how many records all hold.
-            if records.isEmpty { records.reserveCapacity(region.records.count * (count + 1)) }
+            // Regions are of one size: the first one in tells about how many records all hold.
+            if table.isEmpty { table.reserveCapacity(region.records.count * (count + 1)) }
             // Records moved out of the region's array, not copied: 200,000 fewer retains and releases.
             while let (key, sides) = region.records.popLast() {
-                guard records.updateValue(sides, forKey: key) == nil else {
+                guard table.updateValue(sides, forKey: key) == nil else {
                     failed = true
                     return
                 }
             }
         }
-        return failed || !sawHeader ? nil : records
     }
 
     /// The region's records; `nil` when the lock could not be read; throws the first problem

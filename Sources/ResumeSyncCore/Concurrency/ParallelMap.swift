@@ -19,51 +19,6 @@ extension Array where Element: Sendable {
     }
 }
 
-extension Array where Element: Sendable {
-    /// `transform` of every element, spread over all cores, each result handed to `take` on the
-    /// calling thread as soon as it is ready (in the order they finish, with its element's
-    /// index) while the others are still being worked out. Returns once every result is taken.
-    func parallelForEach<Result: Sendable>(
-        _ transform: @escaping @Sendable (Element) -> Result, taking take: (Int, Result) -> Void
-    ) {
-        let finished = FinishedResults<Result>()
-        let items = self
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                finished.put(transform(items[index]), at: index)
-            }
-        }
-        for _ in items.indices {
-            let (index, result) = finished.next()
-            take(index, result)
-        }
-        group.wait()
-    }
-}
-
-/// Results handed from worker threads to one thread that takes them as they come.
-private final class FinishedResults<Result: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private let ready = DispatchSemaphore(value: 0)
-    private var results: [(index: Int, result: Result)] = []
-
-    func put(_ result: Result, at index: Int) {
-        lock.lock()
-        results.append((index, result))
-        lock.unlock()
-        ready.signal()
-    }
-
-    /// The next result to finish, waiting for it if none is ready.
-    func next() -> (index: Int, result: Result) {
-        ready.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return results.removeFirst()
-    }
-}
-
 /// A value handed to worker threads whose uses are serialised by the caller (here: under the
 /// slots' lock), which the compiler cannot see.
 private struct UncheckedBox<Value>: @unchecked Sendable {
