@@ -97,7 +97,11 @@ public struct XMLElementView: XMLElementReading {
     public var endTag: ByteSpan? { document.elements[index].endTag }
 
     public func attributeValue(_ qualifiedName: String) -> String? {
-        for attribute in attributeValues where attribute.name == qualifiedName { return attribute.value }
+        // By index: iterating the slice would copy each name and value to compare one name.
+        let attributes = document.attributes
+        for index in document.elements[self.index].attributes where attributes[index].name == qualifiedName {
+            return attributes[index].value
+        }
         return nil
     }
 
