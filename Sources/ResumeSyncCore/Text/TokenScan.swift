@@ -167,11 +167,21 @@ struct TokenScan {
         index >= 0 && index < original.count ? original[index] : nil
     }
 
-    /// The first index from `index` on where `kind` may start, or `count`.
+    /// The first index from `index` on where `kind` may start, or `count`: eight places at a
+    /// time, as most of a Chinese text, and much of any, is places where nothing starts.
     @inline(__always)
     func nextStart(of kind: TokenStarts, from index: Int) -> Int {
         starts.withUnsafeBufferPointer { starts in
             var position = index
+            if MemoryLayout<TokenStarts>.stride == 1, let base = UnsafeRawPointer(starts.baseAddress) {
+                // A byte of the word is not zero after the mask exactly where its place may start `kind`.
+                let mask = UInt64(kind.rawValue) &* 0x0101_0101_0101_0101
+                while position + 8 <= starts.count {
+                    let found = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self)) & mask
+                    if found != 0 { return position + found.trailingZeroBitCount / 8 }
+                    position += 8
+                }
+            }
             while position < starts.count, starts[position].rawValue & kind.rawValue == 0 { position += 1 }
             return position
         }
