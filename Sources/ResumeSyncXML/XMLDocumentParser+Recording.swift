@@ -79,24 +79,12 @@ extension ParseState {
         // White space between elements comes as "ignorable" white space: the same handler as
         // other text, as in libxml2's own handler (which libxml2 checks by comparing them).
         let characters: charactersSAXFunc = { context, text, count in
-            guard let (state, parser, recorder) = ParseState.recording(context) else {
-                xmlSAX2Characters(context, text, count)
-                return
-            }
-            guard let text else { return }
-            recorder.pointee.addText(UnsafeBufferPointer(start: text, count: Int(count)))
-            if recorder.pointee.metLongText { state.giveUpRecording(parser) }
+            if !ParseState.recordText(context, text, count) { xmlSAX2Characters(context, text, count) }
         }
         handler.pointee.characters = characters
         handler.pointee.ignorableWhitespace = characters
         handler.pointee.cdataBlock = { context, text, count in
-            guard let (state, parser, recorder) = ParseState.recording(context) else {
-                xmlSAX2CDataBlock(context, text, count)
-                return
-            }
-            guard let text else { return }
-            recorder.pointee.addText(UnsafeBufferPointer(start: text, count: Int(count)))
-            if recorder.pointee.metLongText { state.giveUpRecording(parser) }
+            if !ParseState.recordText(context, text, count) { xmlSAX2CDataBlock(context, text, count) }
         }
         handler.pointee.reference = { context, name in
             guard let (_, _, recorder) = ParseState.recording(context) else {
@@ -123,6 +111,16 @@ extension ParseState {
     ) -> XMLName {
         guard let uri else { return XMLName(localName: qualifiedName) }
         return XMLName(prefix: prefix.map { String(cString: $0) }, localName: string(localName), namespaceURI: String(cString: uri))
+    }
+
+    /// Records a piece of the document's text (or CDATA); `false` for one of entity
+    /// replacement text, for libxml2's handler.
+    private static func recordText(_ context: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ count: Int32) -> Bool {
+        guard let (state, parser, recorder) = recording(context) else { return false }
+        guard let text else { return true }
+        recorder.pointee.addText(UnsafeBufferPointer(start: text, count: Int(count)))
+        if recorder.pointee.metLongText { state.giveUpRecording(parser) }
+        return true
     }
 
     /// A qualified name from the parts libxml2's events give.
