@@ -161,3 +161,115 @@ extension ParseState {
         return value.flatMap(Unicode.Scalar.init)
     }
 }
+
+/// Builds a `RecordedDocument` from a parse's events, in document order: the element starts and
+/// ends, the texts between (in as many pieces as libxml2 gives them) and the entity references.
+/// Comments and processing instructions are left out, as `XMLElementReading.contents` leaves
+/// them out; the texts on each side of one are joined, which no reader of the contents can tell
+/// from two texts one after the other.
+struct DocumentRecorder {
+    private var elements: [RecordedDocument.Element] = []
+    private var contents: [RecordedDocument.Content] = []
+    private var attributes: [(name: String, value: String)] = []
+    private var strings: [String] = []
+    /// Each open element, its last content so far (-1: none) and its start tag as recorded.
+    private var open: [(element: Int, lastContent: Int, startTag: ByteSpan?)] = []
+    /// The text since the last element boundary or entity reference, not yet a content.
+    private var pendingText: [UInt8] = []
+    private(set) var rootName: XMLName?
+    /// Whether some run of text is longer than libxml2's limit: libxml2's tree would be
+    /// refused, or be cut off there, so the recording is not the document's reading.
+    private(set) var metLongText = false
+    private(set) var spansAreExact = true
+    /// Names by where the parser keeps them: libxml2's dictionary holds one copy of each name
+    /// a parse meets, so one pair of addresses is one name, spelled as a `String` once. A
+    /// document uses a handful of names; one with more spells the rest each time.
+    private var names: [(local: UnsafeRawPointer?, prefix: UnsafeRawPointer?, name: String)] = []
+
+    /// The name whose local part and prefix the parser keeps at these addresses.
+    mutating func name(local: UnsafeRawPointer?, prefix: UnsafeRawPointer?, spelled: () -> String) -> String {
+        for known in names where known.local == local && known.prefix == prefix { return known.name }
+        let name = spelled()
+        if names.count < 32 { names.append((local, prefix, name)) }
+        return name
+    }
+
+    mutating func startElement(_ qualifiedName: String, startTag: ByteSpan?, rootName: @autoclosure () -> XMLName) {
+        flushText()
+        let index = elements.count
+        elements.append(RecordedDocument.Element(
+            qualifiedName: qualifiedName, attributes: attributes.count..<attributes.count))
+        if open.isEmpty {
+            if index == 0 { self.rootName = rootName() }
+        } else {
+            append(.element, index)
+        }
+        open.append((index, -1, startTag))
+    }
+
+    /// An attribute of the element started last, before any of its contents.
+    mutating func addAttribute(name: String, value: String) {
+        attributes.append((name, value))
+        elements[elements.count - 1].attributes = elements[elements.count - 1].attributes.lowerBound..<attributes.count
+    }
+
+    /// Ends the innermost open element; its end tag counts only when its start tag was recorded.
+    mutating func endElement(endTag: ByteSpan?) {
+        flushText()
+        guard let (index, _, startTag) = open.popLast() else { return }
+        let spans = Self.spans(startTag: startTag, endTag: startTag == nil ? nil : endTag)
+        elements[index].span = spans.span
+        elements[index].startTag = spans.startTag
+        elements[index].endTag = spans.endTag
+        if !spans.recorded { spansAreExact = false }
+    }
+
+    mutating func addText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !open.isEmpty else { return }
+        pendingText.append(contentsOf: bytes)
+        if pendingText.count > XMLDiagnostic.maximumTextLength { metLongText = true }
+    }
+
+    mutating func addEntityReference(_ name: String) {
+        guard !open.isEmpty else { return }
+        flushText()
+        strings.append(name)
+        append(.entityReference, strings.count - 1)
+    }
+
+    /// The recorded document; `nil` when no element was recorded.
+    func finish() -> RecordedDocument? {
+        guard !elements.isEmpty else { return nil }
+        return RecordedDocument(elements: elements, contents: contents, attributes: attributes, strings: strings)
+    }
+
+    /// An element's spans from its tags as recorded: from the start tag's `<` to the end of its
+    /// end tag, with no end tag for a self-closing element (whose end is its start). Both tags
+    /// must have been recorded for the spans to be exact.
+    static func spans(startTag: ByteSpan?, endTag: ByteSpan?) -> (span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?, recorded: Bool) {
+        let start = startTag ?? ByteSpan(start: 0, end: 0)
+        let end = endTag ?? start
+        let selfClosing = end.start == start.start
+        return (ByteSpan(start: start.start, end: max(end.end, start.end)), start, selfClosing ? nil : end,
+                startTag != nil && endTag != nil)
+    }
+
+    private mutating func flushText() {
+        guard !pendingText.isEmpty else { return }
+        strings.append(String(decoding: pendingText, as: UTF8.self))
+        pendingText.removeAll(keepingCapacity: true)
+        append(.text, strings.count - 1)
+    }
+
+    private mutating func append(_ kind: RecordedDocument.Content.Kind, _ payload: Int) {
+        let index = contents.count
+        contents.append(RecordedDocument.Content(kind: kind, payload: payload))
+        let last = open[open.count - 1].lastContent
+        if last >= 0 {
+            contents[last].next = index
+        } else {
+            elements[open[open.count - 1].element].firstContent = index
+        }
+        open[open.count - 1].lastContent = index
+    }
+}

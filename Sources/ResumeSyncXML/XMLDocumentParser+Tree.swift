@@ -127,3 +127,84 @@ extension ParseState {
         pointer.map { String(cString: $0) } ?? ""
     }
 }
+
+extension ParseState {
+    /// The document of a parse that built libxml2's tree, recorded from the tree: first the pass
+    /// that converting it would make, for the same verdict (the first text over the limit, in
+    /// document order) and the same spans flag.
+    func view(of root: xmlNodePtr) -> Result<XMLDocumentView, XMLParseFailure> {
+        var oversized: XMLDiagnostic?
+        survey(root, oversized: &oversized)
+        if let oversized { return .failure(XMLParseFailure(diagnostics: [oversized])) }
+        var recorder = DocumentRecorder()
+        record(root, into: &recorder)
+        // A root was recorded: `finish` gives a document.
+        return .success(XMLDocumentView(
+            document: recorder.finish()!, rootName: Self.name(root.pointee.name, root.pointee.ns),
+            undeclaredEntities: placeholderEntities, spansAreExact: recorder.spansAreExact))
+    }
+
+    /// `convertElement`'s check of text lengths, without the conversion.
+    private func survey(_ node: xmlNodePtr, oversized: inout XMLDiagnostic?) {
+        let startTag = spans(of: node).startTag
+        var child = node.pointee.children
+        while let current = child, oversized == nil {
+            oversized = oversizedText(current, in: node, after: startTag)
+            if current.pointee.type == XML_ELEMENT_NODE { survey(current, oversized: &oversized) }
+            child = current.pointee.next
+        }
+    }
+
+    private func record(_ node: xmlNodePtr, into recorder: inout DocumentRecorder) {
+        let slot = tagSlot(of: node)
+        recorder.startElement(
+            Self.qualifiedName(node.pointee.name, node.pointee.ns), startTag: slot.map { tags[$0].start },
+            rootName: Self.name(node.pointee.name, node.pointee.ns))
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            recorder.addAttribute(name: Self.qualifiedName(current.pointee.name, current.pointee.ns), value: Self.value(of: current))
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                record(current, into: &recorder)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    recorder.addText(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+                }
+            case XML_ENTITY_REF_NODE:
+                recorder.addEntityReference(Self.string(current.pointee.name))
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        recorder.endElement(endTag: slot.flatMap { tags[$0].end })
+    }
+
+    /// As `XMLName.qualified`, without the name.
+    static func qualifiedName(_ localName: UnsafePointer<xmlChar>?, _ namespace: xmlNsPtr?) -> String {
+        qualifiedName(localName, namespace?.pointee.prefix)
+    }
+
+    /// As `XMLAttribute.value`: the pieces as the source reads them, one text without joining.
+    static func value(of attribute: xmlAttrPtr) -> String {
+        guard let first = attribute.pointee.children else { return "" }
+        if first.pointee.next == nil, first.pointee.type != XML_ENTITY_REF_NODE {
+            return string(first.pointee.content)
+        }
+        var value = ""
+        var piece: xmlNodePtr? = first
+        while let current = piece {
+            if current.pointee.type == XML_ENTITY_REF_NODE {
+                value += "&" + string(current.pointee.name) + ";"
+            } else {
+                value += string(current.pointee.content)
+            }
+            piece = current.pointee.next
+        }
+        return value
+    }
+}
