@@ -27,13 +27,17 @@ public struct LinkCheck: ExampleDescribedCheck {
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         guard let source = pair.source, let target = pair.target else { return [] }
-        return context.facts(of: pair, source: source, target: target).texts.flatMap { text -> [Finding] in
-            Self.kinds.compactMap { kind, rule, noun in
+        var findings: [Finding] = []
+        // Most texts have no fact without its counterpart: their kinds need no look.
+        for text in context.facts(of: pair, source: source, target: target).texts
+        where !text.comparison.sourceOnly.isEmpty || !text.comparison.targetOnly.isEmpty {
+            for (kind, rule, noun) in Self.kinds {
                 let (left, right) = text.comparison.unmatched(kind)
-                guard !left.isEmpty || !right.isEmpty else { return nil }
-                return FactMessage.finding(rule, noun: noun, pair, text.aligned, source: left, target: right, in: context)
+                guard !left.isEmpty || !right.isEmpty else { continue }
+                findings.append(FactMessage.finding(rule, noun: noun, pair, text.aligned, source: left, target: right, in: context))
             }
         }
+        return findings
     }
 
     public static let examples: [CheckExample] = [
