@@ -16,6 +16,14 @@ public struct EntryPair: Sendable {
     public var key: EntryKey
     public var source: Entry?
     public var target: Entry?
+
+    /// Both entries, when the pair has both. Unwrapped after a test for `nil`: bound with
+    /// `guard let`, each optional was copied through `Optional`'s generic value witnesses, some
+    /// hundred instructions a check for every pair.
+    var bothSides: (source: Entry, target: Entry)? {
+        guard source != nil, target != nil else { return nil }
+        return (source.unsafelyUnwrapped, target.unsafelyUnwrapped)
+    }
 }
 
 /// Pairs files by their path relative to the tree roots, and entries by ID within them.

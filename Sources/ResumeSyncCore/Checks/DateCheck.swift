@@ -14,7 +14,7 @@ public struct DateCheck: ExampleDescribedCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target else { return [] }
+        guard let (source, target) = pair.bothSides else { return [] }
         return context.facts(of: pair, source: source, target: target).texts.compactMap { text in
             let (left, right) = text.comparison.unmatched(.date)
             guard !left.isEmpty || !right.isEmpty else { return nil }

@@ -15,7 +15,7 @@ public struct GlossaryCheck: ExampleDescribedCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target, !context.configuration.glossary.isEmpty else { return [] }
+        guard let (source, target) = pair.bothSides, !context.configuration.glossary.isEmpty else { return [] }
         let matcher = context.glossary
         return AlignedText.pairs(source, target).compactMap { text in
             var seen: Set<GlossaryTerm> = []

@@ -17,7 +17,7 @@ public struct IdentifierCheck: ExampleDescribedCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target else { return [] }
+        guard let (source, target) = pair.bothSides else { return [] }
         return context.facts(of: pair, source: source, target: target).texts.compactMap { text in
             let comparison = IdentifierComparison(
                 source: text.comparison.source, sourceWritesHan: context.source.language.writesHan,

@@ -26,7 +26,7 @@ public struct LinkCheck: ExampleDescribedCheck {
     ]
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target else { return [] }
+        guard let (source, target) = pair.bothSides else { return [] }
         var findings: [Finding] = []
         // Most texts have no fact without its counterpart: their kinds need no look.
         for text in context.facts(of: pair, source: source, target: target).texts

@@ -6,7 +6,7 @@ public struct NeutralContentCheck: EntryCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target else { return [] }
+        guard let (source, target) = pair.bothSides else { return [] }
         // The same values at the same paths, in the same order (most pairs): nothing differs.
         let sourceList = source.content.neutralValues
         let targetList = target.content.neutralValues
@@ -72,7 +72,7 @@ public struct EntityCheck: EntryCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target,
+        guard let (source, target) = pair.bothSides,
               source.content.entityReferences != target.content.entityReferences
         else { return [] }
         let left = source.content.entityReferences.sorted()
@@ -94,7 +94,7 @@ public struct StructureCheck: EntryCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target else { return [] }
+        guard let (source, target) = pair.bothSides else { return [] }
         var findings: [Finding] = []
         if source.parent != target.parent {
             let describe = { (parent: EntryID?) in parent.map { "in \($0)" } ?? "at the top level" }

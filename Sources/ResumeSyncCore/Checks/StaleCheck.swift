@@ -10,7 +10,7 @@ public struct StaleCheck: EntryCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target,
+        guard let (source, target) = pair.bothSides,
               let record = context.baselineRecord(of: pair),
               let then = record[context.source.language.code]
         else { return [] }

@@ -9,7 +9,7 @@ public struct UntranslatedCheck: EntryCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let source = pair.source, let target = pair.target else { return [] }
+        guard let (source, target) = pair.bothSides else { return [] }
         if target.needsTranslation {
             return [context.finding(.untranslated, pair, "\(pair.key) is marked as needing translation")]
         }
