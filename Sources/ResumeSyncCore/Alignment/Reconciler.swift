@@ -87,7 +87,7 @@ public struct Reconciler: Sendable {
             entryPairs.append(pair)
             context.pairFacts = nil
             context.pairRecord = nil
-            if let sourceEntry = pair.source, let targetEntry = pair.target {
+            if let (sourceEntry, targetEntry) = pair.bothSides {
                 context.pairFacts = context.facts(of: pair, source: sourceEntry, target: targetEntry)
                 context.pairRecord = (pair.key, baseline?.records[pair.key])
             }
