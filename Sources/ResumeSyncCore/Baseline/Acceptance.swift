@@ -12,7 +12,7 @@ public enum Acceptance {
         let sourceLanguage = result.source.spec.language
         let targetLanguage = result.target.spec.language
         let complete = result.entryPairs.compactMap { pair -> (EntryKey, Entry, Entry)? in
-            guard let source = pair.source, let target = pair.target else { return nil }
+            guard let (source, target) = pair.bothSides else { return nil }
             return (pair.key, source, target)
         }
         var updated = all ? Baseline() : (baseline ?? Baseline())

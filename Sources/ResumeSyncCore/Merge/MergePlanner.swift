@@ -89,7 +89,7 @@ public struct MergePlanner: Sendable {
             findings: merged.findings, pairedCount: paired.count,
             pairedKeysWithFindings: Array(paired.filter { keysWithFindings.contains($0) }), unrecorded: merged.unrecorded)
         for pair in merged.entryPairs where plan.expectations.updated[pair.key] != nil && !keysWithFindings.contains(pair.key) {
-            guard let source = pair.source, let target = pair.target else { continue }
+            guard let (source, target) = pair.bothSides else { continue }
             merge.confirmations.append((pair.key, source.content, target.content))
         }
         merge.remaining = remainingWork(
