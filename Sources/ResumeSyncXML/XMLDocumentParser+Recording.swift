@@ -15,7 +15,8 @@ extension ParseState {
     func recordedView(_ chars: UnsafeBufferPointer<CChar>) -> XMLDocumentView? {
         guard let recorder else { return nil }
         let result = parse(chars) { _ -> Result<XMLDocumentView, XMLParseFailure> in
-            guard !recordingFailed, !recorder.pointee.metLongText, let document = recorder.pointee.finish(),
+            // A text that reached the limit gave up the recording as it came (`recordText`).
+            guard !recordingFailed, let document = recorder.pointee.finish(),
                   let rootName = recorder.pointee.rootName
             else { return .failure(XMLParseFailure(diagnostics: [])) }
             return .success(XMLDocumentView(

@@ -138,9 +138,9 @@ extension ParseState {
         if let oversized { return .failure(XMLParseFailure(diagnostics: [oversized])) }
         var recorder = DocumentRecorder()
         record(root, into: &recorder)
-        // A root was recorded: `finish` gives a document.
+        // A root was recorded: `finish` gives a document, and the root its name.
         return .success(XMLDocumentView(
-            document: recorder.finish()!, rootName: Self.name(root.pointee.name, root.pointee.ns),
+            document: recorder.finish()!, rootName: recorder.rootName!,
             undeclaredEntities: placeholderEntities, spansAreExact: recorder.spansAreExact))
     }
 

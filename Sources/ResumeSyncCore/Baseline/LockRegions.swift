@@ -54,9 +54,9 @@ struct LockRegions: Sendable {
     /// are still being read: the checks wait for the table, and putting every record in at the
     /// end, on one thread, kept the other cores idle.
     func read(_ source: LockBytes) -> [EntryKey: Baseline.Sides]? {
-        let table = RegionTable()
+        let table = RegionTable(regions: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            table.add(try? readRegion(index, of: source), index: index, of: count)
+            table.add(try? readRegion(index, of: source), index: index)
         }
         return table.records
     }
@@ -65,6 +65,7 @@ struct LockRegions: Sendable {
     /// at a time puts records in, and a region read meanwhile waits in `pending` for it rather
     /// than holding up its thread, which goes on to read another.
     private final class RegionTable: @unchecked Sendable {
+        private let regions: Int
         private let lock = NSLock()
         private var pending: [(index: Int, region: Region?)] = []
         /// Some thread is putting records in; only that one touches what follows.
@@ -75,34 +76,38 @@ struct LockRegions: Sendable {
 
         /// The records once every region is added; `nil` when one failed, a key is in two, or
         /// the first region did not start with the header.
+        init(regions: Int) {
+            self.regions = regions
+        }
+
         var records: [EntryKey: Baseline.Sides]? {
             lock.lock()
             defer { lock.unlock() }
             return failed || !sawHeader ? nil : table
         }
 
-        func add(_ region: Region?, index: Int, of count: Int) {
+        func add(_ region: Region?, index: Int) {
             lock.lock()
             pending.append((index, region))
             guard !filling else { return lock.unlock() }
             filling = true
             while let (index, region) = pending.popLast() {
                 lock.unlock()
-                fill(region, index: index, of: count)
+                fill(region, index: index)
                 lock.lock()
             }
             filling = false
             lock.unlock()
         }
 
-        private func fill(_ read: Region?, index: Int, of count: Int) {
+        private func fill(_ read: Region?, index: Int) {
             guard !failed, var region = read else {
                 failed = true
                 return
             }
             if index == 0 { sawHeader = region.sawHeader }
             // Regions are of one size: the first one in tells about how many records all hold.
-            if table.isEmpty { table.reserveCapacity(region.records.count * (count + 1)) }
+            if table.isEmpty { table.reserveCapacity(region.records.count * (regions + 1)) }
             // Records moved out of the region's array, not copied: 200,000 fewer retains and releases.
             while let (key, sides) = region.records.popLast() {
                 guard table.updateValue(sides, forKey: key) == nil else {
