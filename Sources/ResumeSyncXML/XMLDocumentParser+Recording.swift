@@ -187,6 +187,16 @@ struct DocumentRecorder {
     /// document uses a handful of names; one with more spells the rest each time.
     private var names: [(local: UnsafeRawPointer?, prefix: UnsafeRawPointer?, name: String)] = []
 
+    /// A recorder for a document of about `expectedBytes` bytes, with room for what such a
+    /// document usually holds: markup of an element (with an attribute) and two contents every
+    /// couple of hundred bytes. Grown from empty, the arrays were copied a dozen times each.
+    init(expectedBytes: Int = 0) {
+        elements.reserveCapacity(expectedBytes / 200)
+        attributes.reserveCapacity(expectedBytes / 200)
+        contents.reserveCapacity(expectedBytes / 100)
+        strings.reserveCapacity(expectedBytes / 100)
+    }
+
     /// The name whose local part and prefix the parser keeps at these addresses.
     mutating func name(local: UnsafeRawPointer?, prefix: UnsafeRawPointer?, spelled: () -> String) -> String {
         for known in names where known.local == local && known.prefix == prefix { return known.name }

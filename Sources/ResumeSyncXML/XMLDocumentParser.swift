@@ -109,7 +109,7 @@ final class ParseState {
         self.bytes = bytes
         if recording {
             recorder = .allocate(capacity: 1)
-            recorder?.initialize(to: DocumentRecorder())
+            recorder?.initialize(to: DocumentRecorder(expectedBytes: bytes.count))
         } else {
             recorder = nil
         }

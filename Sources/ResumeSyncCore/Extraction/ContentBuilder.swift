@@ -51,6 +51,7 @@ struct ContentBuilder {
     /// entry's top level it also closes the current chunk of readable text.
     mutating func addBoundary(path: String) {
         if path.isEmpty {
+            if chunks.isEmpty { chunks.reserveCapacity(Self.firstCapacity) }
             chunks.append(currentChunk)
             currentChunk = ""
         } else {
@@ -59,7 +60,7 @@ struct ContentBuilder {
         if let index = segmentIndex(path) {
             segmentTexts[index].spaceDue = true
         } else {
-            segmentTexts.append((path, "", true))
+            addSegment((path, "", true))
         }
     }
 
@@ -94,7 +95,7 @@ struct ContentBuilder {
 
     private mutating func appendSegment(_ text: String, path: String) {
         guard let index = segmentIndex(path) else {
-            segmentTexts.append((path, text, false))
+            addSegment((path, text, false))
             return
         }
         // Leading space is trimmed too: a boundary before a path's first text needs no space.
@@ -105,6 +106,15 @@ struct ContentBuilder {
             segmentTexts[index].text += text
         }
         segmentTexts[index].spaceDue = false
+    }
+
+    /// Room for a few from the first: an entry with a field or two grew its arrays from one
+    /// slot to two to four, a copy each time.
+    static let firstCapacity = 4
+
+    private mutating func addSegment(_ segment: (path: String, text: String, spaceDue: Bool)) {
+        if segmentTexts.isEmpty { segmentTexts.reserveCapacity(Self.firstCapacity) }
+        segmentTexts.append(segment)
     }
 
     /// Where `path`'s text is in `segmentTexts`, looked for first where the last was found.

@@ -193,6 +193,7 @@ private struct Walk {
                 if rules.isIgnored(child) { continue }
                 builder.addBoundary(path: path)
                 if let childID = rules.entryID(of: child) {
+                    if children.isEmpty { children.reserveCapacity(ContentBuilder.firstCapacity) }
                     children.append(collect(child, id: childID, parent: owner))
                     continue
                 }
