@@ -73,6 +73,9 @@ public struct XMLDocumentView {
         root = XMLElementView(document: document, index: 0)
     }
 
+    /// How many elements the document has, the root among them.
+    public var elementCount: Int { document.elements.count }
+
     /// The document as `XMLDocumentTree.rootAlone` has it: the root element without its
     /// contents, what a reader of entries keeps once they are extracted.
     public var rootAlone: XMLDocumentTree {

@@ -23,11 +23,14 @@ public struct EntryExtractor: Sendable {
 
     /// The same entries read in place from the parser's document, without a Swift tree.
     public func extract(from document: XMLDocumentView, file: RelativePath) -> Result {
-        extract(root: document.root, file: file)
+        // Entries are some of the elements, often most: room for as many as there are, where
+        // the table of IDs grown from empty was rehashed at each power of two.
+        extract(root: document.root, file: file, expectedEntries: document.elementCount)
     }
 
-    private func extract(root: some XMLElementReading, file: RelativePath) -> Result {
+    private func extract(root: some XMLElementReading, file: RelativePath, expectedEntries: Int = 0) -> Result {
         var walk = Walk(profile: profile, file: file)
+        walk.reserveCapacity(expectedEntries)
         walk.scan(root, parent: nil)
         // Every slot is filled by the time the walk ends: the entries keep their slots' indices.
         return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: walk.duplicates, firstIndices: walk.firstSlots)
@@ -133,6 +136,12 @@ private struct Walk {
     init(profile: FormatProfile, file: RelativePath) {
         self.rules = ElementRules(profile: profile)
         self.file = file
+    }
+
+    mutating func reserveCapacity(_ entries: Int) {
+        self.entries.reserveCapacity(entries)
+        offsets.reserveCapacity(entries)
+        firstSlots.reserveCapacity(entries)
     }
 
     /// Looks for entries in an element that is not one itself (a root without an ID).
