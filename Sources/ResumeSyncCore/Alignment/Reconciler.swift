@@ -91,8 +91,9 @@ public struct Reconciler: Sendable {
                 context.pairFacts = context.facts(of: pair, source: sourceEntry, target: targetEntry)
                 context.pairRecord = (pair.key, baseline?.records[pair.key])
             }
-            for check in checks {
-                findings += check.findings(for: pair, in: context)
+            // By index: each check is asked where it is, not copied out of the array first.
+            for index in checks.indices {
+                findings += checks[index].findings(for: pair, in: context)
             }
             if pair.source != nil, pair.target != nil, baseline != nil,
                context.baselineRecord(of: pair)?[source.spec.language.code] == nil {
