@@ -105,8 +105,8 @@ public struct XMLElementView: XMLElementReading {
         return nil
     }
 
-    public var attributeValues: UnsafeMutableBufferPointer<(name: String, value: String)>.SubSequence {
-        document.attributes[document.elements[index].attributes]
+    public var attributeValues: Slice<UnsafeBufferPointer<(name: String, value: String)>> {
+        UnsafeBufferPointer(document.attributes)[document.elements[index].attributes]
     }
 
     public var contents: Contents { Contents(document: document, upcoming: document.elements[index].firstContent) }
