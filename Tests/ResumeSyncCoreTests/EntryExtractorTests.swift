@@ -74,6 +74,18 @@ import Testing
         #expect(a.content.neutralFingerprint == b.content.neutralFingerprint)
     }
 
+    /// A text of white space only (the indentation beside a comment or between fields, which
+    /// libxml2's tree keeps as a text node of its own) folds to one space between the words on
+    /// each side, and to nothing at either end, in the segment and in the entry's text.
+    @Test func aTextOfWhiteSpaceOnlyFoldsToOneSpace() throws {
+        let document = try Trees.document(
+            "<s id=\"s\"><i id=\"a\">\n  Built<!-- one -->\n  <!-- two -->tools<!-- three -->\u{3000}\n  <org><!-- four -->\n</org></i></s>")
+        let item = try #require(document.entry(EntryID("a")))
+        #expect(item.content.segments == [TextSegment(path: "", text: "Built tools")])
+        #expect(item.content.text == "Built tools")
+        #expect(item.content.fields == ["org[1]"])
+    }
+
     /// An element inside a text keeps the words on each side apart, in the entry's own segment
     /// and in its text, whether the element is a field, neutral, or an entry of its own.
     @Test func anElementInsideATextKeepsTheWordsOnEachSideApart() throws {

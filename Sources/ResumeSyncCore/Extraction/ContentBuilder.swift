@@ -31,13 +31,29 @@ struct ContentBuilder {
     }
 
     mutating func addText(_ text: String, path: String) {
-        currentChunk += text
+        let isBlank = TextNormalizer.isBlank(text)
         if path.isEmpty {
-            if ownTextIsBlank { ownTextIsBlank = TextNormalizer.isBlank(text) }
+            if !isBlank { ownTextIsBlank = false }
         } else {
             chunksHoldOwnTextOnly = false
         }
+        guard !isBlank else { return addSpace(path: path, isEmpty: text.isEmpty) }
+        currentChunk += text
         appendSegment(text, path: path)
+    }
+
+    /// A text of white space only (the indentation between fields, most often): all that
+    /// folding keeps of it is one space between the texts on each side, so that space is
+    /// noted, where appending the text grew the chunk and the segment to be folded away. An
+    /// empty text notes none.
+    private mutating func addSpace(path: String, isEmpty: Bool) {
+        if !isEmpty, !currentChunk.isEmpty { currentChunk += " " }
+        guard let index = segmentIndex(path) else {
+            // The path's place in the order of segments is taken as a text would take it.
+            addSegment((path, "", false))
+            return
+        }
+        if !isEmpty, !segmentTexts[index].text.isEmpty { segmentTexts[index].spaceDue = true }
     }
 
     mutating func addEntity(_ name: String, path: String) {
