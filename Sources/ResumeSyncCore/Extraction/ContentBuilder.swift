@@ -57,9 +57,11 @@ struct ContentBuilder {
     }
 
     mutating func addEntity(_ name: String, path: String) {
-        currentChunk += "&\(name);"
+        // Spelled once for both: an interpolation builds its string piece by piece.
+        let reference = "&" + name + ";"
+        currentChunk += reference
         if path.isEmpty { ownTextIsBlank = false } else { chunksHoldOwnTextOnly = false }
-        appendSegment("&\(name);", path: path)
+        appendSegment(reference, path: path)
         entities.append(name)
     }
 
