@@ -36,6 +36,18 @@ import Testing
         #expect(caicloud.content.text == "才云科技")
     }
 
+    /// Each name counts its own fields, however names alternate and however many there are.
+    @Test func fieldsAreNumberedByNamePastAnyCount() throws {
+        let fields = (1...17).map { "<p>\($0)</p>" }.joined(separator: "<q>x</q>") + "<r>y</r><q>z</q>"
+        let item = try #require(try Trees.document("<s id=\"s\"><i id=\"a\">\(fields)</i></s>").entry(EntryID("a")))
+        var expected: [String] = []
+        for position in 1...17 {
+            expected.append("p[\(position)]")
+            if position < 17 { expected.append("q[\(position)]") }
+        }
+        #expect(item.content.fields == expected + ["r[1]", "q[17]"])
+    }
+
     @Test func codeIsNeutralAndEntitiesAreTokens() throws {
         let item = try #require(try Trees.document(job).entry(EntryID("caicloud-a")))
         #expect(item.content.text == "基于 caicloud/ormb 开源 &product;")

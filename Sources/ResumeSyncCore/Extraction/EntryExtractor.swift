@@ -101,21 +101,36 @@ final class ElementRules: Sendable {
            let key = child.attributeValue(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0) }), !key.isEmpty {
             return ("\(name)[\(key)]", profile.requiredFieldKeys.contains(key), keyAttribute)
         }
-        return (name + "[" + String(counts.next(name)) + "]", true, nil)
+        let position = counts.next(name)
+        return (name + (position < Self.positionSteps.count ? Self.positionSteps[position] : "[\(position)]"), true, nil)
     }
+
+    /// `[1]` to `[15]`, spelled once: a field's position is joined to its name for every field.
+    private static let positionSteps = (0...15).map { "[\($0)]" }
 
     /// How many fields of each name an element has had so far. An element has a handful of
     /// names, so a list beats a dictionary made and hashed at each one.
     struct FieldCounts {
-        private var counts: [(name: String, count: Int)] = []
+        /// The first name met, kept apart: most elements' fields have one or two names, and
+        /// the list is then made for the second.
+        private var first: (name: String, count: Int)?
+        private var others: [(name: String, count: Int)] = []
 
         /// Counts one more field named `name`, and gives its position among them (from 1).
         mutating func next(_ name: String) -> Int {
-            if let index = counts.firstIndex(where: { $0.name == name }) {
-                counts[index].count += 1
-                return counts[index].count
+            guard let known = first else {
+                first = (name, 1)
+                return 1
             }
-            counts.append((name, 1))
+            if known.name == name {
+                first = (name, known.count + 1)
+                return known.count + 1
+            }
+            if let index = others.firstIndex(where: { $0.name == name }) {
+                others[index].count += 1
+                return others[index].count
+            }
+            others.append((name, 1))
             return 1
         }
     }
