@@ -16,7 +16,7 @@ struct ContentBuilder {
     /// each path. A boundary is only noted (`spaceDue`), and written as a space before the
     /// next text: one that ends a path's text would be trimmed, so a text followed by a nested
     /// entry is kept as it came rather than copied to add a space.
-    private var segmentTexts: [(path: String, text: String, spaceDue: Bool)] = []
+    private var segmentTexts: [SegmentText] = []
     private var lastSegment = 0
     private var neutralValues: [NeutralValue] = []
     private var entities: [String] = []
@@ -50,7 +50,7 @@ struct ContentBuilder {
         if !isEmpty, !currentChunk.isEmpty { currentChunk += " " }
         guard let index = segmentIndex(path) else {
             // The path's place in the order of segments is taken as a text would take it.
-            addSegment((path, "", false))
+            addSegment(SegmentText(path: path, text: "", spaceDue: false))
             return
         }
         if !isEmpty, !segmentTexts[index].text.isEmpty { segmentTexts[index].spaceDue = true }
@@ -78,7 +78,7 @@ struct ContentBuilder {
         if let index = segmentIndex(path) {
             segmentTexts[index].spaceDue = true
         } else {
-            addSegment((path, "", true))
+            addSegment(SegmentText(path: path, text: "", spaceDue: true))
         }
     }
 
@@ -113,7 +113,7 @@ struct ContentBuilder {
 
     private mutating func appendSegment(_ text: String, path: String) {
         guard let index = segmentIndex(path) else {
-            addSegment((path, text, false))
+            addSegment(SegmentText(path: path, text: text, spaceDue: false))
             return
         }
         // Leading space is trimmed too: a boundary before a path's first text needs no space.
@@ -130,7 +130,15 @@ struct ContentBuilder {
     /// slot to two to four, a copy each time.
     static let firstCapacity = 4
 
-    private mutating func addSegment(_ segment: (path: String, text: String, spaceDue: Bool)) {
+    /// A struct, not a tuple: an array of tuples is destroyed element by element through the
+    /// tuple's generic metadata.
+    private struct SegmentText {
+        var path: String
+        var text: String
+        var spaceDue: Bool
+    }
+
+    private mutating func addSegment(_ segment: SegmentText) {
         if segmentTexts.isEmpty { segmentTexts.reserveCapacity(Self.firstCapacity) }
         segmentTexts.append(segment)
     }
@@ -151,7 +159,8 @@ struct ContentBuilder {
         segments.reserveCapacity(segmentTexts.count)
         var neutral = neutralValues
         var ownSegment = ""
-        for (path, segmentText, _) in segmentTexts {
+        for segment in segmentTexts {
+            let (path, segmentText) = (segment.path, segment.text)
             let text = TextNormalizer.collapsingWhitespace(segmentText)
             if path.isEmpty { ownSegment = text }
             if text.isEmpty { continue }
