@@ -61,7 +61,7 @@ import Testing
             var scan = TokenScan(text)
             var index = 0
             while index < scan.count {
-                if scan.starts[index].contains(.alphanumeric), !scan.taken[index], let match = LinkScanner.url(scan, index),
+                if scan.starts[index].contains(.alphanumeric), !scan.isTaken(index), let match = LinkScanner.url(scan, index),
                    match.end > index, scan.isFree(index..<match.end) {
                     scan.take(index..<match.end, match.value)
                     index = match.end
@@ -123,7 +123,7 @@ import Testing
         func pass(_ kind: TokenStarts, _ scanner: (TokenScan, Int) -> (end: Int, value: TokenValue?)?) {
             var index = 0
             while index < scan.count {
-                if scan.starts[index].contains(kind), !scan.taken[index], let match = scanner(scan, index),
+                if scan.starts[index].contains(kind), !scan.isTaken(index), let match = scanner(scan, index),
                    match.end > index, scan.isFree(index..<match.end) {
                     if let value = match.value { scan.take(index..<match.end, value) } else { scan.mark(index..<match.end) }
                     index = match.end

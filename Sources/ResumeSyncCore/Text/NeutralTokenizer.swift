@@ -80,7 +80,7 @@ public enum NeutralTokenizer {
                 }
                 runEnd = end
             }
-            if !scan.taken[index], let match = scanner(scan, index), match.end > index, scan.isFree(index..<match.end) {
+            if !scan.isTaken(index), let match = scanner(scan, index), match.end > index, scan.isFree(index..<match.end) {
                 scan.take(index..<match.end, match.value)
                 index = scan.nextStart(of: .alphanumeric, from: match.end)
             } else {
@@ -102,7 +102,7 @@ public enum NeutralTokenizer {
         let earlier = scan.hasTaken
         var index = scan.nextStart(of: kind, from: 0)
         while index < scan.count {
-            if !(earlier && scan.taken[index]), let match = scanner(scan, index), match.end > index,
+            if !(earlier && scan.isTaken(index)), let match = scanner(scan, index), match.end > index,
                !earlier || scan.isFree(index..<match.end) {
                 if let value = match.value {
                     scan.take(index..<match.end, value)

@@ -7,9 +7,9 @@ struct TokenScan {
     let original: [Unicode.Scalar]
     let scalars: [Unicode.Scalar]
     /// For each scalar, the kinds of token that may start there (`TokenStarts`), so that a
-    /// pass of the tokenizer skips the rest with one byte test.
-    let starts: [TokenStarts]
-    private(set) var taken: [Bool]
+    /// pass of the tokenizer skips the rest with one byte test, and whether a token has taken
+    /// it (`TokenStarts.takenBit`): one array where two were made for every text.
+    private(set) var starts: [TokenStarts]
     /// Some scalar is taken.
     private(set) var hasTaken = false
     private(set) var tokens: [NeutralToken] = []
@@ -89,7 +89,6 @@ struct TokenScan {
         self.original = original
         self.scalars = changed ? original.map(TextNormalizer.halfWidth) : original
         self.starts = starts
-        taken = Array(repeating: false, count: original.count)
         hasAt = at
         hasDotOrColon = dot
         hasDigit = digit
@@ -187,8 +186,13 @@ struct TokenScan {
         }
     }
 
+    /// Whether a token (or a marked word) has taken the scalar at `index`.
+    func isTaken(_ index: Int) -> Bool {
+        starts[index].rawValue & TokenStarts.takenBit != 0
+    }
+
     func isFree(_ range: Range<Int>) -> Bool {
-        range.allSatisfy { !taken[$0] }
+        range.allSatisfy { !isTaken($0) }
     }
 
     /// Records a token over `range` (its text as written) so that later scanners skip it.
@@ -200,8 +204,8 @@ struct TokenScan {
     /// Takes `range` without a token: later scanners skip it.
     mutating func mark(_ range: Range<Int>) {
         hasTaken = hasTaken || !range.isEmpty
-        taken.withUnsafeMutableBufferPointer { taken in
-            UnsafeMutableBufferPointer(rebasing: taken[range]).update(repeating: true)
+        starts.withUnsafeMutableBufferPointer { starts in
+            for index in range { starts[index] = TokenStarts(rawValue: starts[index].rawValue | TokenStarts.takenBit) }
         }
     }
 
@@ -325,6 +329,9 @@ struct TokenStarts: OptionSet, Sendable {
     static let latin = TokenStarts(rawValue: 1 << 4)
     /// A digit or `第`.
     static let number = TokenStarts(rawValue: 1 << 5)
+    /// Not a kind: set on a scalar once a token takes it (`TokenScan.mark`). No kind has it, so
+    /// looking for where a kind starts never sees it.
+    static let takenBit: UInt8 = 1 << 7
 
     @inline(__always)
     init(rawValue: UInt8) {
