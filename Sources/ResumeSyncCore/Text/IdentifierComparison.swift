@@ -37,9 +37,10 @@ public struct IdentifierComparison: Sendable {
         source: [NeutralToken], sourceWritesHan: Bool, target: [NeutralToken], targetWritesHan: Bool,
         exempt: [Range<Int>] = []
     ) {
-        let sourceWords = source.filter { token in
-            !exempt.contains { $0.overlaps(token.range) }
-        }.compactMap(Self.latin)
+        // In one pass: filtering first made an array of every token (figures, dates) to keep a few.
+        let sourceWords = source.compactMap { token in
+            exempt.contains { $0.overlaps(token.range) } ? nil : Self.latin(token)
+        }
         let targetWords = target.compactMap(Self.latin)
         let sourceRequired = sourceWords.filter { Self.isRequired($0.1, writesHan: sourceWritesHan) }
         let targetRequired = targetWords.filter { Self.isRequired($0.1, writesHan: targetWritesHan) }

@@ -23,8 +23,9 @@ public struct TokenComparison: Sendable {
     public init(source: [NeutralToken], target: [NeutralToken]) {
         self.source = source
         self.target = target
-        var left = source.filter { Self.isCompared($0.kind) }.map(Keyed.init)
-        var right = target.filter { Self.isCompared($0.kind) }.map(Keyed.init)
+        // In one pass each: filtering first made an array of the compared tokens only to map it.
+        var left = source.compactMap { Self.isCompared($0.kind) ? Keyed($0) : nil }
+        var right = target.compactMap { Self.isCompared($0.kind) ? Keyed($0) : nil }
         guard !left.isEmpty || !right.isEmpty else { return }
         Self.cancel(&left, &right) { $0.token.kind == $1.token.kind && $0.token.kind != .phone && $0.key == $1.key }
         Self.cancel(&left, &right) { Self.samePhone($0.token, $1.token, exact: true) }
