@@ -81,10 +81,9 @@ public struct Reconciler: Sendable {
         var context = CheckContext(
             source: source.spec, target: target.spec, filePair: filePair, baseline: baseline,
             configuration: configuration)
-        var entryPairs: [EntryPair] = []
+        let entryPairs = Aligner.pairEntries(filePair)
         var unrecorded: [EntryKey] = []
-        for pair in Aligner.pairEntries(filePair) {
-            entryPairs.append(pair)
+        for pair in entryPairs {
             context.pairFacts = nil
             context.pairRecord = nil
             if let (sourceEntry, targetEntry) = pair.bothSides {
