@@ -54,20 +54,25 @@ struct TokenScan {
                     }
                     var index = 0
                     while index < bytes.count {
-                        let lead = bytes[index]
-                        if lead >= 0xE4, lead <= 0xE9, index + 2 < bytes.count {
-                            // An ideograph of U+4000 to U+9FFF (`第` aside): it keeps its width,
-                            // sets no flag and starts nothing. Decoded from its three bytes, never
-                            // a surrogate, so always a scalar.
-                            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                                | UInt32(bytes[index + 2] & 0x3F)
-                            if value != 0x7B2C {
-                                index += 3
-                                scalars.initializeElement(at: scalarCount, to: Unicode.Scalar(value).unsafelyUnwrapped)
-                                kinds.initializeElement(at: scalarCount, to: [])
-                                scalarCount += 1
-                                continue
-                            }
+                        // A run of ideographs of U+4000 to U+9FFF (`第` aside): each keeps its
+                        // width, sets no flag and starts nothing. Decoded from its three bytes,
+                        // never a surrogate, so always a scalar; the run is read with its count
+                        // and place in locals, which the compiler keeps in registers.
+                        var count = scalarCount
+                        var position = index
+                        while position + 2 < bytes.count, bytes[position] &- 0xE4 < 6 {
+                            let value = UInt32(bytes[position] & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
+                                | UInt32(bytes[position + 2] & 0x3F)
+                            if value == 0x7B2C { break }
+                            scalars.initializeElement(at: count, to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                            kinds.initializeElement(at: count, to: [])
+                            count += 1
+                            position += 3
+                        }
+                        if count > scalarCount {
+                            scalarCount = count
+                            index = position
+                            continue
                         }
                         let (written, length) = UTF8Bytes.scalar(in: bytes, at: index)
                         index += length
