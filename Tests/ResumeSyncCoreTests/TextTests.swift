@@ -99,6 +99,17 @@ import Testing
         #expect(TextNormalizer.halfWidth("（ＡＢ１）：、。") == "(AB1):,.")
     }
 
+    /// The quick test of which scalars the half-width form may map passes none that it maps.
+    @Test func everyScalarHalfWidthMapsIsOneItMayMap() {
+        var missed: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), TextNormalizer.halfWidth(scalar) != scalar else { continue }
+            if !TextNormalizer.mayMapToHalfWidth(scalar) { missed.append(value) }
+        }
+        #expect(missed.isEmpty)
+        #expect(!TextNormalizer.mayMapToHalfWidth("中") && !TextNormalizer.mayMapToHalfWidth("a"))
+    }
+
     @Test func collapsingWhitespaceTrims() {
         #expect(TextNormalizer.collapsingWhitespace("  a \n\t b  ") == "a b")
     }

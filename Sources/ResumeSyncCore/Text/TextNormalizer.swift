@@ -264,6 +264,13 @@ public enum TextNormalizer {
         }
     }
 
+    /// Whether `halfWidth(_:)` may map the scalar: nothing below U+2018 and nothing from U+3012
+    /// to U+FF00 (the ideographs among them) is mapped, so most of any text is passed by this test.
+    @inline(__always)
+    static func mayMapToHalfWidth(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2018 && !(0x3012..<0xFF01).contains(scalar.value)
+    }
+
     public static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if (0xFF01...0xFF5E).contains(value), let mapped = Unicode.Scalar(value - 0xFEE0) { return mapped }

@@ -92,12 +92,24 @@ struct TokenScan {
             }
         }
         self.original = original
-        self.scalars = changed ? original.map(TextNormalizer.halfWidth) : original
+        self.scalars = changed ? Self.halfWidthForm(of: original) : original
         self.starts = starts
         hasAt = at
         hasDotOrColon = dot
         hasDigit = digit
         hasAmpersand = ampersand
+    }
+
+    /// The half-width form of scalars some of which change: a copy of them with those that may
+    /// change mapped, where mapping each one of a Chinese text cost a fifth of the scan's start.
+    private static func halfWidthForm(of original: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var scalars = original
+        scalars.withUnsafeMutableBufferPointer { scalars in
+            for index in scalars.indices where TextNormalizer.mayMapToHalfWidth(scalars[index]) {
+                scalars[index] = TextNormalizer.halfWidth(scalars[index])
+            }
+        }
+        return scalars
     }
 
     /// The tokens taken, in text order: sorted where they are rather than into a new array.
