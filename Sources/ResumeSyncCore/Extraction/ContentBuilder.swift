@@ -160,8 +160,8 @@ struct ContentBuilder {
         var neutral = neutralValues
         var ownSegment = ""
         for segment in segmentTexts {
-            let (path, segmentText) = (segment.path, segment.text)
-            let text = TextNormalizer.collapsingWhitespace(segmentText)
+            let path = segment.path
+            let text = TextNormalizer.collapsingWhitespace(segment.text)
             if path.isEmpty { ownSegment = text }
             if text.isEmpty { continue }
             if isEntryNeutral {
