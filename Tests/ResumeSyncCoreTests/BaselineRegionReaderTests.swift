@@ -50,6 +50,24 @@ import Testing
         }
     }
 
+    /// Both readings in `layout` (all records in one table, and by file) give the sequential
+    /// reader's records; by file, each file's table holds that file's records only.
+    static func expectSameRecords(
+        in layout: LockRegions, of source: LockBytes, as sequential: Baseline, _ label: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        expectSameRecords(layout.read(source), as: sequential, label, sourceLocation: sourceLocation)
+        guard let files = layout.readByFile(source) else {
+            Issue.record("the regions refused by file a lock the sequential reader reads (\(label))", sourceLocation: sourceLocation)
+            return
+        }
+        for (file, records) in files {
+            #expect(records.keys.allSatisfy { $0.file == file }, "\(label): \(file)", sourceLocation: sourceLocation)
+        }
+        #expect(files.count == Set(sequential.records.keys.map(\.file)).count, "\(label)", sourceLocation: sourceLocation)
+        expectSameRecords(FiledBaseline(files: files).whole.records, as: sequential, "\(label), by file", sourceLocation: sourceLocation)
+    }
+
     static func error(_ body: () throws(BaselineError) -> Baseline) -> BaselineError? {
         do {
             _ = try body()
@@ -75,6 +93,7 @@ import Testing
         let layout = regions(bytes, regionSize: regionSize, chunkSize: 700)
         #expect(layout.count > 1, sourceLocation: sourceLocation)
         #expect(layout.read(LockBytes(memory: bytes))?.count == nil, "the regions took it", sourceLocation: sourceLocation)
+        #expect(layout.readByFile(LockBytes(memory: bytes))?.count == nil, "the regions took it by file", sourceLocation: sourceLocation)
         let sequential = error { () throws(BaselineError) in try Baseline(parsing: bytes, regions: nil) }
         let parallel = error { () throws(BaselineError) in try Baseline(parsing: bytes, regions: layout) }
         #expect(sequential != nil, sourceLocation: sourceLocation)
@@ -91,7 +110,7 @@ import Testing
         for (regionSize, chunkSize) in [(bytes.count / 7, 1 << 20), (4096, 1000), (50, 5)] {
             let layout = Self.regions(bytes, regionSize: regionSize, chunkSize: chunkSize)
             #expect(layout.count > 1)
-            Self.expectSameRecords(layout.read(LockBytes(memory: bytes)), as: sequential, "regions of \(regionSize)")
+            Self.expectSameRecords(in: layout, of: LockBytes(memory: bytes), as: sequential, "regions of \(regionSize)")
         }
     }
 
@@ -108,7 +127,7 @@ import Testing
         try #require(descriptor >= 0)
         let layout = LockRegions(size: text.utf8.count, regionSize: 5000, chunkSize: 4096)
         #expect(layout.count > 10)
-        Self.expectSameRecords(layout.read(LockBytes(descriptor: descriptor)), as: sequential, "file")
+        Self.expectSameRecords(in: layout, of: LockBytes(descriptor: descriptor), as: sequential, "file")
         let parallel = try Baseline(readingLockAt: path) { LockRegions(size: $0, regionSize: 5000, chunkSize: 4096) }
         #expect(parallel.serialized() == text)
     }
@@ -128,7 +147,7 @@ import Testing
         #expect(sequential.records.values.filter { $0.values.allSatisfy(\.readsFromLock) }.count == 5)
         for regionSize in 1...bytes.count {
             Self.expectSameRecords(
-                Self.regions(bytes, regionSize: regionSize, chunkSize: 7).read(LockBytes(memory: bytes)),
+                in: Self.regions(bytes, regionSize: regionSize, chunkSize: 7), of: LockBytes(memory: bytes),
                 as: sequential, "regions of \(regionSize)")
         }
     }
@@ -140,7 +159,7 @@ import Testing
         #expect(sequential.records.values.allSatisfy { $0.values.allSatisfy(\.readsFromLock) })
         let layout = Self.regions(bytes, regionSize: 1500, chunkSize: 512)
         #expect(layout.count > 20)
-        Self.expectSameRecords(layout.read(LockBytes(memory: bytes)), as: sequential, "CRLF")
+        Self.expectSameRecords(in: layout, of: LockBytes(memory: bytes), as: sequential, "CRLF")
     }
 
     @Test func problemsInALaterRegionKeepTheirLineNumbersAndMessages() throws {
@@ -164,7 +183,7 @@ import Testing
         let invalidText = Array(Self.lock(count: count, replacing: [1800: Self.line("g.xml#1", en: "@")]).utf8).map { $0 == UInt8(ascii: "@") ? 0xFF : $0 }
         let sequential = try Baseline(parsing: invalidText, regions: nil)
         #expect(sequential.side(EntryKey(file: RelativePath("g.xml"), id: EntryID("1")), language: Language("en"))?.text == "\u{FFFD}")
-        Self.expectSameRecords(Self.regions(invalidText, regionSize: regionSize).read(LockBytes(memory: invalidText)), as: sequential, "FF")
+        Self.expectSameRecords(in: Self.regions(invalidText, regionSize: regionSize), of: LockBytes(memory: invalidText), as: sequential, "FF")
         // Unterminated, the last line is still read, and still refused when it is wrong.
         let unterminated = String(Self.lock(count: count).dropLast()) + "\n{\"key\":"
         #expect(Self.expectSameError(unterminated, regionSize: regionSize)?.line == count + 2)
@@ -198,6 +217,47 @@ import Testing
         let twice = Self.expectSameError(text, regionSize: regionSize)
         #expect(twice?.line == 1902)
         #expect(twice?.message == "the entry \(key) is recorded twice")
+    }
+
+    /// A lock edited by hand need not be sorted: a file's records in several places, in one
+    /// region or in two, are joined by file, and a key in two of them is refused.
+    @Test func aFilesRecordsInSeveralPlacesAreJoinedByFile() throws {
+        let count = 2000
+        // Two more of `f0.xml`'s records (0 to 49) come among `f26.xml`'s, two of `f39.xml`'s among `f20.xml`'s.
+        let moved = [1300: Self.line("f0.xml#late"), 1301: Self.line("f0.xml#later"), 1000: Self.line("f39.xml#x"), 1001: Self.line("f39.xml#y")]
+        let bytes = Array(Self.lock(count: count, replacing: moved).utf8)
+        let sequential = try Baseline(parsing: bytes, regions: nil)
+        #expect(sequential.records.count == count)
+        for regionSize in [bytes.count / 3, 20_000, 900] {
+            let layout = Self.regions(bytes, regionSize: regionSize, chunkSize: 4096)
+            #expect(layout.count > 1)
+            Self.expectSameRecords(in: layout, of: LockBytes(memory: bytes), as: sequential, "regions of \(regionSize)")
+            let files = try #require(layout.readByFile(LockBytes(memory: bytes)))
+            #expect(files[RelativePath("f0.xml")]?.count == 52)
+            #expect(files[RelativePath("f39.xml")]?.count == 52)
+        }
+        // The same key twice, near (one region) and far (two).
+        for (index, key) in [(5, "f0.xml#0001"), (1300, "f0.xml#0001")] {
+            let twice = Self.expectSameError(Self.lock(count: count, replacing: [index: Self.line(key)]), regionSize: 20_000)
+            #expect(twice?.message == "the entry \(key) is recorded twice")
+        }
+    }
+
+    /// A lock read by file, in regions or by the one reader, gives each file's records as the
+    /// baseline of its pair, and an empty baseline for a file it does not record.
+    @Test func aFiledBaselineGivesEachFileItsOwnRecords() throws {
+        let bytes = Array(Self.lock(count: 600).utf8)
+        let sequential = try Baseline(parsing: bytes, regions: nil)
+        let inRegions = try FiledBaseline(parsing: bytes, regions: Self.regions(bytes, regionSize: 3000))
+        let whole = try FiledBaseline(parsing: bytes, regions: nil)
+        for file in Set(sequential.records.keys.map(\.file)) {
+            let expected = Baseline(records: sequential.records.filter { $0.key.file == file })
+            #expect(expected.records.count == 50)
+            #expect(inRegions.baseline(of: file) == expected, "\(file)")
+            #expect(whole.baseline(of: file) == expected, "\(file)")
+        }
+        #expect(inRegions.baseline(of: RelativePath("absent.xml")).records.isEmpty)
+        #expect(inRegions.whole == sequential)
     }
 
     @Test func smallLocksAreReadByOneReader() {

@@ -23,7 +23,7 @@ public struct CheckResult: Sendable {
     /// The baseline the run read, held with the result: a command that exits with its result
     /// still alive (`check`, `diff`) then leaves the lock's records to the system rather than
     /// freeing them one by one (200,000 for a 2,000-file project) before it prints.
-    var baseline: Baseline?
+    var baseline: FiledBaseline?
 
     public init(
         source: TreeSpec, target: TreeSpec, findings: [Finding], hasBaseline: Bool,

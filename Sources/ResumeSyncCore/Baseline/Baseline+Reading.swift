@@ -16,16 +16,7 @@ extension Baseline {
 
     /// `init(parsing:)`, in `regions` at once when given.
     init(parsing bytes: [UInt8], regions: LockRegions?) throws(BaselineError) {
-        let source = LockBytes(memory: bytes)
-        if let records = regions?.read(source) {
-            self.init(records: records)
-            return
-        }
-        var reader = LockReader(source: source)
-        _ = try bytes.withUnsafeBufferPointer { buffer throws(BaselineError) in
-            try reader.read(buffer, at: 0, final: true)
-        }
-        self.init(records: try reader.finish())
+        self.init(records: try Self.records(parsing: bytes, regions: regions, inRegions: { $0.read($1) }, whole: { $0 }))
     }
 
     /// Reads the lock file at `path` in chunks and keeps it open, so that a side's text is
@@ -37,15 +28,38 @@ extension Baseline {
 
     /// `init(readingLockAt:)`; a regular file is read in the `regions` its size gives, if any.
     init(readingLockAt path: String, regions: (Int) -> LockRegions?) throws(BaselineError) {
+        self.init(records: try Self.records(readingLockAt: path, regions: regions, inRegions: { $0.read($1) }, whole: { $0 }))
+    }
+
+    /// The records of a lock held in memory, as `inRegions` reads them in `regions` when given
+    /// and they read it cleanly, else as `whole` makes them of the one sequential reader's.
+    static func records<Records>(
+        parsing bytes: [UInt8], regions: LockRegions?, inRegions: (LockRegions, LockBytes) -> Records?,
+        whole: ([EntryKey: Sides]) -> Records
+    ) throws(BaselineError) -> Records {
+        let source = LockBytes(memory: bytes)
+        if let regions, let records = inRegions(regions, source) { return records }
+        var reader = LockReader(source: source)
+        _ = try bytes.withUnsafeBufferPointer { buffer throws(BaselineError) in
+            try reader.read(buffer, at: 0, final: true)
+        }
+        return whole(try reader.finish())
+    }
+
+    /// The records of the lock file at `path`, as `records(parsing:regions:inRegions:whole:)` gives
+    /// them; a regular file is read in the `regions` its size gives, if any.
+    static func records<Records>(
+        readingLockAt path: String, regions: (Int) -> LockRegions?, inRegions: (LockRegions, LockBytes) -> Records?,
+        whole: ([EntryKey: Sides]) -> Records
+    ) throws(BaselineError) -> Records {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw BaselineError(line: 1, message: "cannot read the lock file") }
         // From here on the descriptor belongs to `source`, which closes it.
         let source = LockBytes(descriptor: descriptor)
         var status = stat()
         if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-           let records = regions(Int(status.st_size))?.read(source) {
-            self.init(records: records)
-            return
+           let regions = regions(Int(status.st_size)), let records = inRegions(regions, source) {
+            return records
         }
         // Read from the start: the regions were read with `pread`, which leaves the position.
         var reader = LockReader(source: source)
@@ -72,7 +86,7 @@ extension Baseline {
             pending.removeFirst(consumed)
             pendingOffset += consumed
         }
-        self.init(records: try reader.finish())
+        return whole(try reader.finish())
     }
 }
 

@@ -39,8 +39,8 @@ extension Workspace {
         let loader = treeLoader
         // The lock holds a record for every entry: read it while the first files are parsed.
         let workspace = self
-        let pendingBaseline = Background { () -> Result<Baseline?, BaselineError> in
-            Result { () throws(BaselineError) in try workspace.readBaseline() }
+        let pendingBaseline = Background { () -> Result<FiledBaseline?, BaselineError> in
+            Result { () throws(BaselineError) in try workspace.readFiledBaseline() }
         }
         let listing = try loader.listFilePairs(source: source, target: target)
         let silences = try readSilences()
@@ -59,7 +59,7 @@ extension Workspace {
         }) { file in
             loader.withFilePair(file, of: listing, source: workspace.source, target: workspace.target, observing: observer) {
                 sourceTree, targetTree in
-                let baseline = try? pendingBaseline.value.get()
+                let baseline = (try? pendingBaseline.value.get())??.baseline(of: file)
                 let (checked, shown) = reconciler.checkFilePairShowing(source: sourceTree, target: targetTree, baseline: baseline)
                 return (checked, show(shown, silences))
             }

@@ -48,6 +48,18 @@ public struct Workspace: Sendable {
         return try Baseline(readingLockAt: lockPath)
     }
 
+    /// The lock file's records by file, for a run that checks one file pair at a time; `nil`
+    /// when there is no lock, as `readBaseline()`.
+    func readFiledBaseline() throws(BaselineError) -> FiledBaseline? {
+        if case .index(let index) = fileSource {
+            return try index.stagedBytes(atPath: lockPath).map { bytes throws(BaselineError) in
+                try FiledBaseline(parsing: bytes, regions: LockRegions(size: bytes.count))
+            }
+        }
+        guard FileManager.default.fileExists(atPath: lockPath) else { return nil }
+        return try FiledBaseline(readingLockAt: lockPath)
+    }
+
     /// A `lock-error` finding for a lock file that cannot be read.
     public func lockFinding(_ error: BaselineError) -> Finding {
         Finding(
