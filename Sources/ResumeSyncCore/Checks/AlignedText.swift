@@ -15,7 +15,8 @@ struct AlignedText {
         let right = target.content.segments
         // Most pairs have the same segments in the same order (an entry's paths are unique).
         if left.count == right.count, zip(left, right).allSatisfy({ $0.path == $1.path }) {
-            return zip(left, right).map { AlignedText(path: $0.path, source: $0.text, target: $1.text) }
+            // By index: a zip has no count to size the array by, so its map grew it twice for three.
+            return left.indices.map { AlignedText(path: left[$0].path, source: left[$0].text, target: right[$0].text) }
         }
         if left.map(\.path).sorted() == right.map(\.path).sorted() {
             let targetText = Dictionary(right.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })

@@ -83,6 +83,7 @@ struct ContentBuilder {
     }
 
     mutating func addField(_ path: String) {
+        if fields.isEmpty { fields.reserveCapacity(Self.firstCapacity) }
         fields.append(path)
     }
 
