@@ -99,7 +99,7 @@ struct ContentBuilder {
             if rules.proseAttributes.contains(name), !isEntryNeutral {
                 appendSegment(value, path: attributePath)
             } else {
-                neutralValues.append(NeutralValue(path: attributePath, value: value, kind: .attribute))
+                addNeutralValue(NeutralValue(path: attributePath, value: value, kind: .attribute))
             }
         }
     }
@@ -109,7 +109,7 @@ struct ContentBuilder {
         let text = TextNormalizer.collapsingWhitespace(Self.flatText(of: element))
         currentChunk += text
         chunksHoldOwnTextOnly = false
-        neutralValues.append(NeutralValue(path: path, value: text, kind: .element))
+        addNeutralValue(NeutralValue(path: path, value: text, kind: .element))
     }
 
     private mutating func appendSegment(_ text: String, path: String) {
@@ -137,6 +137,11 @@ struct ContentBuilder {
         var path: String
         var text: String
         var spaceDue: Bool
+    }
+
+    private mutating func addNeutralValue(_ value: NeutralValue) {
+        if neutralValues.isEmpty { neutralValues.reserveCapacity(Self.firstCapacity) }
+        neutralValues.append(value)
     }
 
     private mutating func addSegment(_ segment: SegmentText) {
