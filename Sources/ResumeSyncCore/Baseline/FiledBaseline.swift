@@ -4,19 +4,25 @@
 /// The lock of a 2,000-file project holds 200,000 records. In one table, every look-up of a
 /// pair's record went to a random place of some 20 MB, and the table was filled on one thread
 /// while the others waited. A file's own table is a hundred records, filled by the thread that
-/// read them.
+/// read them. A small lock (read by the one sequential reader, below
+/// `LockRegions.parallelThreshold`) stays one table, given whole to every pair: sorting its
+/// records into tables by file cost more than its look-ups. A pair looks up its own keys only,
+/// so either way it finds the same records.
 struct FiledBaseline: Sendable {
-    private var files: [RelativePath: LockRegions.Records]
-
-    init(files: [RelativePath: LockRegions.Records]) {
-        self.files = files
+    private enum Storage: Sendable {
+        case byFile([RelativePath: LockRegions.Records])
+        case whole(Baseline)
     }
 
-    /// The records of `baseline`, by file.
+    private let storage: Storage
+
+    init(files: [RelativePath: LockRegions.Records]) {
+        storage = .byFile(files)
+    }
+
+    /// `baseline` as one table, for every file.
     init(_ baseline: Baseline) {
-        var files: [RelativePath: LockRegions.Records] = [:]
-        for (key, sides) in baseline.records { files[key.file, default: [:]][key] = sides }
-        self.init(files: files)
+        storage = .whole(baseline)
     }
 
     /// Reads a lock held in memory, as `Baseline(parsing:)` does.
@@ -37,15 +43,24 @@ struct FiledBaseline: Sendable {
         regions.readByFile(source).map(FiledBaseline.init(files:))
     }
 
-    /// The baseline of `file`'s entries: its records only (none when the lock has none of it).
+    /// The baseline to check `file`'s entries against: its own records (none when the lock has
+    /// none of it), or the whole small lock.
     func baseline(of file: RelativePath) -> Baseline {
-        Baseline(records: files[file] ?? [:])
+        switch storage {
+        case .byFile(let files): Baseline(records: files[file] ?? [:])
+        case .whole(let baseline): baseline
+        }
     }
 
     /// Every record, in one baseline.
     var whole: Baseline {
-        var records: LockRegions.Records = [:]
-        for (_, fileRecords) in files { records.merge(fileRecords) { first, _ in first } }
-        return Baseline(records: records)
+        switch storage {
+        case .byFile(let files):
+            var records: LockRegions.Records = [:]
+            for (_, fileRecords) in files { records.merge(fileRecords) { first, _ in first } }
+            return Baseline(records: records)
+        case .whole(let baseline):
+            return baseline
+        }
     }
 }
