@@ -98,6 +98,20 @@ import Testing
         #expect(item.content.fields == ["org[1]"])
     }
 
+    /// Fields laid out as blocks, with no text of the entry's own between them but white space,
+    /// read apart with a middle dot. The entry's own text before its first field (an entity
+    /// reference counts) comes first in its text, and with text of its own the parts are joined
+    /// by spaces.
+    @Test func fieldsAsBlocksReadApartAndOwnTextBeforeAFieldComesFirst() throws {
+        let document = try Trees.document(
+            "<s id=\"s\"><i id=\"a\">\n  <t>Title</t>\n  <d>The <code>k8s</code> work</d>\n</i>"
+                + "<i id=\"b\">&company; and\n <t>x</t> then</i><i id=\"c\">Own <code>tf-operator</code> tool</i></s>")
+        #expect(document.entry(EntryID("a"))?.content.text == "Title · The k8s work")
+        #expect(document.entry(EntryID("b"))?.content.text == "&company; and x then")
+        #expect(document.entry(EntryID("c"))?.content.text == "Own tf-operator tool")
+        #expect(document.entry(EntryID("c"))?.content.segments == [TextSegment(path: "", text: "Own tool")])
+    }
+
     /// An element inside a text keeps the words on each side apart, in the entry's own segment
     /// and in its text, whether the element is a field, neutral, or an entry of its own.
     @Test func anElementInsideATextKeepsTheWordsOnEachSideApart() throws {

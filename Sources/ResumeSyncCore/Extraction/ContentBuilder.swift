@@ -7,6 +7,8 @@ struct ContentBuilder {
     let isEntryNeutral: Bool
     /// The readable text in chunks: the entry's own text, and each top-level field's. The
     /// chunk being written is kept apart, so that an entry with one chunk makes no array.
+    /// Written only once a field's or a neutral element's text comes (`startChunks`): until
+    /// then the readable text is the entry's own segment.
     private var chunks: [String] = []
     private var currentChunk = ""
     /// No text of the entry's own, outside its fields, but white space.
@@ -35,11 +37,25 @@ struct ContentBuilder {
         if path.isEmpty {
             if !isBlank { ownTextIsBlank = false }
         } else {
-            chunksHoldOwnTextOnly = false
+            startChunks()
         }
         guard !isBlank else { return addSpace(path: path, isEmpty: text.isEmpty) }
-        currentChunk += text
+        if !chunksHoldOwnTextOnly { currentChunk += text }
         appendSegment(text, path: path)
+    }
+
+    /// The first text that is not the entry's own (a field's, a neutral element's) starts the
+    /// chunks. What came before is the entry's own text only, and its chunks, folded and
+    /// joined by spaces, read as its own segment folded: so that segment, as it is so far, is
+    /// the first chunk. (Blank, as when the entry's own text is white space only, it is dropped
+    /// with the other blank chunks.) The chunk being written is then white space at most:
+    /// every such text comes after a boundary, which closed the chunk before it.
+    private mutating func startChunks() {
+        guard chunksHoldOwnTextOnly else { return }
+        chunksHoldOwnTextOnly = false
+        guard let own = segmentTexts.firstIndex(where: { $0.path.isEmpty }) else { return }
+        chunks.reserveCapacity(Self.firstCapacity)
+        chunks.append(segmentTexts[own].text)
     }
 
     /// A text of white space only (the indentation between fields, most often): all that
@@ -47,7 +63,7 @@ struct ContentBuilder {
     /// noted, where appending the text grew the chunk and the segment to be folded away. An
     /// empty text notes none.
     private mutating func addSpace(path: String, isEmpty: Bool) {
-        if !isEmpty, !currentChunk.isEmpty { currentChunk += " " }
+        if !isEmpty, !chunksHoldOwnTextOnly, !currentChunk.isEmpty { currentChunk += " " }
         guard let index = segmentIndex(path) else {
             // The path's place in the order of segments is taken as a text would take it.
             addSegment(SegmentText(path: path, text: "", spaceDue: false))
@@ -59,8 +75,8 @@ struct ContentBuilder {
     mutating func addEntity(_ name: String, path: String) {
         // Spelled once for both: an interpolation builds its string piece by piece.
         let reference = "&" + name + ";"
-        currentChunk += reference
-        if path.isEmpty { ownTextIsBlank = false } else { chunksHoldOwnTextOnly = false }
+        if path.isEmpty { ownTextIsBlank = false } else { startChunks() }
+        if !chunksHoldOwnTextOnly { currentChunk += reference }
         appendSegment(reference, path: path)
         entities.append(name)
     }
@@ -68,7 +84,9 @@ struct ContentBuilder {
     /// An element starts or ends inside `path`'s text: keep the words on each side apart. At the
     /// entry's top level it also closes the current chunk of readable text.
     mutating func addBoundary(path: String) {
-        if path.isEmpty {
+        if chunksHoldOwnTextOnly {
+            // No chunk is written yet.
+        } else if path.isEmpty {
             if chunks.isEmpty { chunks.reserveCapacity(Self.firstCapacity) }
             chunks.append(currentChunk)
             currentChunk = ""
@@ -107,8 +125,8 @@ struct ContentBuilder {
     /// A `<code>` or `translate="no"` element: its whole text is one neutral value.
     mutating func addNeutralElement(_ element: some XMLElementReading, path: String) {
         let text = TextNormalizer.collapsingWhitespace(Self.flatText(of: element))
+        startChunks()
         currentChunk += text
-        chunksHoldOwnTextOnly = false
         addNeutralValue(NeutralValue(path: path, value: text, kind: .element))
     }
 
