@@ -113,7 +113,8 @@ struct ContentBuilder {
             if path.isEmpty, rules.profile.idAttributes.contains(name) || name == rules.profile.needsTranslation.attribute {
                 continue
             }
-            let attributePath = path + "@" + name
+            // At the entry's top level (most attributes) the path is only `@name`: one append, not two.
+            let attributePath = path.isEmpty ? "@" + name : path + "@" + name
             if rules.proseAttributes.contains(name), !isEntryNeutral {
                 appendSegment(value, path: attributePath)
             } else {

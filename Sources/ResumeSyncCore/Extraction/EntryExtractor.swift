@@ -222,7 +222,7 @@ private struct Walk {
                     continue
                 }
                 let field = rules.fieldStep(of: child, counts: &counts)
-                let childPath = (path.isEmpty ? "" : path + "/") + field.step
+                let childPath = path.isEmpty ? field.step : path + "/" + field.step
                 if !field.isStructure {
                     // A keyed field that not every language has (`item[one]`): prose only, so
                     // that one side lacking it is no mismatch of fields or neutral values.
