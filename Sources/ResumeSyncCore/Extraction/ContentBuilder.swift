@@ -203,7 +203,16 @@ struct ContentBuilder {
         } else {
             // Fields laid out as blocks (no text of the entry's own between them) read best apart.
             let separator = ownTextIsBlank ? " · " : " "
-            let display = (chunks + [currentChunk]).map { TextNormalizer.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+            // Folded into one array: joining the chunks with the current one, mapping and
+            // filtering made four.
+            var display: [String] = []
+            display.reserveCapacity(chunks.count + 1)
+            func add(_ chunk: String) {
+                let folded = TextNormalizer.collapsingWhitespace(chunk)
+                if !folded.isEmpty { display.append(folded) }
+            }
+            chunks.forEach(add)
+            add(currentChunk)
             text = display.joined(separator: separator)
         }
         return EntryContent(
