@@ -87,7 +87,9 @@ import Testing
         }
         // Long runs of prose, read eight bytes at a time, with what stops that on every side.
         let prose = ["word", "Kubeflow", "x.y", "a,", "(b)", " ", " ", "  ", "\n", "\t", "\u{7F}", "中文", "é", "\u{A0}", "\u{3000}", "~!",
-                     "提升", "，", "。", "、", "—", "\u{2003}", "\u{1680}", "\u{85}", "😀", "中文字符串"]
+                     "提升", "，", "。", "、", "—", "\u{2003}", "\u{1680}", "\u{85}", "😀", "中文字符串",
+                     // The edges of the run of ideographs passed three at a time (U+4000 to U+9FFF), and Han just outside it.
+                     "\u{4000}", "\u{9FFF}", "\u{A000}", "㐀", "䷿", "豈"]
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in prose.randomElement(using: &generator) ?? "" }.joined()
             let expected = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")

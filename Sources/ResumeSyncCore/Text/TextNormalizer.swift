@@ -43,8 +43,7 @@ public enum TextNormalizer {
             }
             if byte >= 0xE4 && byte <= 0xE9 {
                 // U+4000 to U+9FFF, most of any Chinese text: no white space there.
-                index = min(index + 3, count)
-                while index < count, bytes[index] &- 0xE4 < 6 { index = min(index + 3, count) }
+                index = UTF8Bytes.endOfIdeographRun(bytes, from: index)
                 end = index
                 continue
             }
@@ -212,8 +211,7 @@ public enum TextNormalizer {
                 if lead >= 0xE4, lead <= 0xE9 {
                     pendingSpace = false
                     previousIsWord = false
-                    index += 3
-                    while index < bytes.count, bytes[index] >= 0xE4, bytes[index] <= 0xE9 { index += 3 }
+                    index = UTF8Bytes.endOfIdeographRun(bytes, from: index)
                     continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
@@ -458,6 +456,27 @@ enum UTF8Bytes {
             value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
         }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The index past the run of U+4000 to U+9FFF (three bytes each, lead E4 to E9) that starts
+    /// at `index` (whose byte is such a lead), or the end. Three at a time while eight bytes
+    /// are there to load: their leads are at 0, 3 and 6, and valid UTF-8 holds the last one's
+    /// two more bytes. Only leads are looked at, as one at a time.
+    @inline(__always)
+    static func endOfIdeographRun(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        let count = bytes.count
+        var position = index
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while position + 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                guard UInt8(truncatingIfNeeded: word) &- 0xE4 < 6, UInt8(truncatingIfNeeded: word >> 24) &- 0xE4 < 6,
+                      UInt8(truncatingIfNeeded: word >> 48) &- 0xE4 < 6
+                else { break }
+                position += 9
+            }
+        }
+        while position < count, bytes[position] &- 0xE4 < 6 { position += 3 }
+        return min(position, count)
     }
 }
 
