@@ -175,6 +175,37 @@ import Testing
         #expect(try locked.workspace.check().findings.contains { $0.rule == .lockError })
     }
 
+    /// A lock big enough to be read in regions is read by file, each file pair checked against
+    /// its own file's records: stale entries in several files are found as the full
+    /// reconciliation, with the whole lock in one table, finds them.
+    @Test func aLockReadByFileFindsWhatTheWholeLockFinds() throws {
+        func files(_ zhWord: String, changed: Set<String>) -> (zh: [String: String], en: [String: String]) {
+            var zh: [String: String] = [:]
+            var en: [String: String] = [:]
+            for file in 0..<8 {
+                let items = (0..<5).map { item in
+                    let key = "f\(file)-\(item)"
+                    let word = changed.contains(key) ? zhWord : "甲"
+                    return (#"<item id="\#(key)">"# + String(repeating: word, count: 40_000) + "</item>",
+                            #"<item id="\#(key)">"# + String(repeating: "a ", count: 75_000) + "</item>")
+                }
+                zh["f\(file).xml"] = #"<section id="s\#(file)">"# + items.map(\.0).joined() + "</section>"
+                en["f\(file).xml"] = #"<section id="s\#(file)">"# + items.map(\.1).joined() + "</section>"
+            }
+            return (zh, en)
+        }
+        let stale: Set<String> = ["f1-2", "f4-0", "f7-4"]
+        let then = files("甲", changed: [])
+        let now = files("乙", changed: stale)
+        let project = try MergeProject(zh: now.zh, en: now.en, baselineFrom: then)
+        let lockSize = try FileManager.default.attributesOfItem(atPath: project.path(Baseline.fileName))[.size] as? Int ?? 0
+        #expect(LockRegions(size: lockSize) != nil, "the lock is read in regions (\(lockSize) bytes)")
+        let lean = try project.workspace.check()
+        Self.expectSame(lean, try project.workspace.reconcile(), "lock by file")
+        #expect(Set(lean.findings.filter { $0.rule == .stale }.map(\.key.description)) == ["f1.xml#f1-2", "f4.xml#f4-0", "f7.xml#f7-4"])
+        #expect(lean.unrecordedPairs.isEmpty)
+    }
+
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
