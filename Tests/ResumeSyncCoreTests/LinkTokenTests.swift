@@ -56,6 +56,17 @@ import Testing
         #expect(tokens("20651", .phone) == [])
     }
 
+    /// Eight digits are the fewest a number with `+` may have (the scanner gives up on fewer
+    /// before reading any), ten without.
+    @Test func theShortestNumbersAreRead() {
+        for written in ["+12345678", "(+86) 123 456", "tel:+1 234 5678", "123-4567-890", "(010) 1234-567"] {
+            #expect(tokens(written, .phone).count == 1, "\(written)")
+        }
+        for written in ["+1234567", "(+86) 123 45", "+1 234 567", "123-4567-89", "(010) 1234-56"] {
+            #expect(tokens(written, .phone) == [], "\(written)")
+        }
+    }
+
     @Test func aPhoneStopsWhereTheNumberIsComplete() {
         let all = NeutralTokenizer.tokens(in: "+86 159 2159 2066 100 nodes")
         #expect(all.map(\.kind) == [.phone, .number, .identifier])

@@ -48,6 +48,9 @@ enum PhoneScanner {
         }
         var position = index
         if scan.hasWord("tel:", at: position) { position += 4 }
+        // Every form below needs eight digits or more, all in the run of digits and the marks
+        // between them that starts here: most figures (`820%`, `2019 年`) end sooner.
+        guard digitsAhead(scan, from: position) >= 8 else { return nil }
         var countryCode: String?
         var hasPlus = false
         var digits = ""
@@ -105,5 +108,21 @@ enum PhoneScanner {
             guard mobile || grouped, DateScanner.match(scan, index) == nil else { return nil }
         }
         return (end, .phone(PhoneNumber(countryCode: countryCode, digits: digits, hasPlus: hasPlus)))
+    }
+
+    /// The digits, counted up to eight, of the run from `index` of digits, spaces, hyphens,
+    /// parentheses and plus signs: as many as a number read from there can hold, or more.
+    private static func digitsAhead(_ scan: TokenScan, from index: Int) -> Int {
+        var count = 0
+        var position = index
+        while count < 8, let scalar = scan[position] {
+            if scalar.isASCIIDigit {
+                count += 1
+            } else if !(scalar == " " || scalar == "-" || scalar == "(" || scalar == ")" || scalar == "+") {
+                break
+            }
+            position += 1
+        }
+        return count
     }
 }
