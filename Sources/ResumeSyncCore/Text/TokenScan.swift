@@ -58,16 +58,18 @@ struct TokenScan {
                         // width, sets no flag and starts nothing. Decoded from its three bytes,
                         // never a surrogate, so always a scalar; the run is read with its count
                         // and place in locals, which the compiler keeps in registers.
+                        // (Indices within the buffers cannot overflow: wrapping arithmetic
+                        // spares the loop its overflow checks.)
                         var count = scalarCount
                         var position = index
-                        while position + 2 < bytes.count, bytes[position] &- 0xE4 < 6 {
-                            let value = UInt32(bytes[position] & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
-                                | UInt32(bytes[position + 2] & 0x3F)
+                        while position &+ 2 < bytes.count, bytes[position] &- 0xE4 < 6 {
+                            let value = UInt32(bytes[position] & 0x0F) << 12 | UInt32(bytes[position &+ 1] & 0x3F) << 6
+                                | UInt32(bytes[position &+ 2] & 0x3F)
                             if value == 0x7B2C { break }
                             scalars.initializeElement(at: count, to: unsafeBitCast(value, to: Unicode.Scalar.self))
                             kinds.initializeElement(at: count, to: [])
-                            count += 1
-                            position += 3
+                            count &+= 1
+                            position &+= 3
                         }
                         if count > scalarCount {
                             scalarCount = count
@@ -160,8 +162,8 @@ struct TokenScan {
                 let lead = bytes[index]
                 // The three-byte sequences of U+4000 to U+9FFF (most CJK ideographs) keep their
                 // width and start nothing, `第` (E7 AC AC) aside.
-                if lead >= 0xE4, lead <= 0xE9, !(lead == 0xE7 && bytes[index + 1] == 0xAC && bytes[index + 2] == 0xAC) {
-                    index += 3
+                if lead >= 0xE4, lead <= 0xE9, !(lead == 0xE7 && bytes[index &+ 1] == 0xAC && bytes[index &+ 2] == 0xAC) {
+                    index &+= 3
                     continue
                 }
                 let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
