@@ -61,7 +61,14 @@ extension Decimal {
 enum NumberScanner {
     static let latinMultipliers: [String: Decimal] = ["k": 1_000, "K": 1_000, "M": 1_000_000]
     static let wordMultipliers: [String: Decimal] = ["thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000]
-    static let hanMultipliers: [Unicode.Scalar: Decimal] = ["万": 10_000, "亿": 100_000_000]
+    /// `万` and `亿`, asked after every figure: compared rather than hashed.
+    static func hanMultiplier(_ scalar: Unicode.Scalar) -> Decimal? {
+        switch scalar {
+        case "万": return 10_000
+        case "亿": return 100_000_000
+        default: return nil
+        }
+    }
     static let ordinalSuffixes = ["st", "nd", "rd", "th"]
 
     static func match(_ scan: TokenScan, _ index: Int) -> (end: Int, value: TokenValue)? {
@@ -86,7 +93,8 @@ enum NumberScanner {
         // printed as an integer unless a multiplier changes them.
         let whole = text.utf8.count <= 18 ? Int(text) : nil
         guard var magnitude = whole.map({ Decimal($0) }) ?? Decimal(string: text, locale: posix) else { return nil }
-        var printed = whole.map { String($0) }
+        // A whole number's digits print it unless it has a leading zero (`007` is 7).
+        var printed = whole.map { text.utf8.count == 1 || text.utf8.first != UInt8(ascii: "0") ? text : String($0) }
         var isPercent = false
         var isOrdinal = false
         let afterSpace = scan.skippingSpaces(from: end)
@@ -99,7 +107,7 @@ enum NumberScanner {
             end += suffix.unicodeScalars.count
         } else if let suffix = word(scan, end), suffix == "x" {
             end += 1
-        } else if let unit = scan[afterSpace], let multiplier = hanMultipliers[unit] {
+        } else if let unit = scan[afterSpace], let multiplier = hanMultiplier(unit) {
             magnitude *= multiplier
             printed = nil
             end = afterSpace + 1
