@@ -102,14 +102,15 @@ public enum NeutralTokenizer {
         let earlier = scan.hasTaken
         var index = scan.nextStart(of: kind, from: 0)
         while index < scan.count {
-            if !(earlier && scan.isTaken(index)), let match = scanner(scan, index), match.end > index,
-               !earlier || scan.isFree(index..<match.end) {
-                if let value = match.value {
-                    scan.take(index..<match.end, value)
+            // The match taken apart, so that its value moves into the token rather than being copied.
+            if !(earlier && scan.isTaken(index)), case let (end, value)? = scanner(scan, index), end > index,
+               !earlier || scan.isFree(index..<end) {
+                if let value {
+                    scan.take(index..<end, value)
                 } else if marking {
-                    scan.mark(index..<match.end)
+                    scan.mark(index..<end)
                 }
-                index = scan.nextStart(of: kind, from: match.end)
+                index = scan.nextStart(of: kind, from: end)
             } else {
                 index = scan.nextStart(of: kind, from: index + 1)
             }

@@ -215,7 +215,7 @@ struct TokenScan {
     }
 
     /// Records a token over `range` (its text as written) so that later scanners skip it.
-    mutating func take(_ range: Range<Int>, _ value: TokenValue) {
+    mutating func take(_ range: Range<Int>, _ value: consuming TokenValue) {
         mark(range)
         tokens.append(NeutralToken(value: value, text: Self.makeString(original[range]), range: range))
     }
