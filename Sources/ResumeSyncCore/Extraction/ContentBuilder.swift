@@ -179,14 +179,19 @@ struct ContentBuilder {
         return index
     }
 
-    var content: EntryContent {
+    /// The entry's content, the builder's lists moved into it rather than copied (the builder
+    /// is done with once it is asked).
+    mutating func takeContent() -> EntryContent {
         var segments: [TextSegment] = []
         segments.reserveCapacity(segmentTexts.count)
-        var neutral = neutralValues
+        var neutral: [NeutralValue] = []
+        swap(&neutral, &neutralValues)
         var ownSegment = ""
-        for segment in segmentTexts {
-            let path = segment.path
-            let text = TextNormalizer.collapsingWhitespace(segment.text)
+        for index in segmentTexts.indices {
+            var raw = ""
+            swap(&raw, &segmentTexts[index].text)
+            let path = segmentTexts[index].path
+            let text = TextNormalizer.collapsingWhitespace(raw)
             if path.isEmpty { ownSegment = text }
             if text.isEmpty { continue }
             if isEntryNeutral {
@@ -215,12 +220,16 @@ struct ContentBuilder {
             add(currentChunk)
             text = display.joined(separator: separator)
         }
+        var entityReferences: [String] = []
+        if !isEntryNeutral { swap(&entityReferences, &entities) }
+        var fieldPaths: [String] = []
+        swap(&fieldPaths, &fields)
         return EntryContent(
             text: text,
             segments: segments,
             neutralValues: neutral,
-            entityReferences: isEntryNeutral ? [] : entities,
-            fields: fields)
+            entityReferences: entityReferences,
+            fields: fieldPaths)
     }
 
     static func flatText(of element: some XMLElementReading) -> String {

@@ -195,7 +195,7 @@ private struct Walk {
             endTag: element.endTag,
             parent: parent,
             children: children,
-            content: builder.content,
+            content: builder.takeContent(),
             needsTranslation: element.attributeValue(marker.attribute) == marker.value,
             mayBeAbsentFromTarget: neutral && rules.profile.neutralEntriesMayBeAbsent)
         return id
