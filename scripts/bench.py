@@ -4,6 +4,8 @@
     python3 scripts/bench.py                 # the resume, 200 files / 20k entries, 2,000 files / 200k entries
     python3 scripts/bench.py --sizes 200     # only the 200-file trees
     python3 scripts/bench.py --runs 5
+    python3 scripts/bench.py --sizes 2000 --against /tmp/before/.build/release/resume-sync
+    python3 scripts/bench.py --sizes 200 --instructions
 
 For each size it generates parallel trees (scripts/generate-trees.py, deterministic), takes a
 baseline, applies 2% drift, then times each command over the same files: `xmllint --noout` over
@@ -12,6 +14,13 @@ both trees in one process (the floor), `resume-sync check`, `diff`, `todo` and
 and each wall time as a ratio to the floor. Needs a release build (`swift build -c release`; RESUME_SYNC_BIN names another binary),
 `xmllint` (Debian's libxml2-utils) and GNU time (/usr/bin/time). Nothing here is a test: the
 figures depend on the machine; the ratios are what to compare.
+
+Two builds are compared in turns with --against OTHER_BINARY: --rounds rounds of the floor, the
+other build's `check` and this one's, one after the other, so that both meet the same state of
+the machine; reported are the medians of wall and user time and, round by round, of each
+build's ratio to that round's floor. --instructions counts instructions instead (valgrind's
+callgrind, which unlike timings does not wander from run to run): `check` and the floor, and
+the other build's `check` with --against.
 """
 import argparse
 import os
@@ -110,12 +119,72 @@ def resume_startup(runs):
     print(f"median {statistics.median(samples):.1f} ms, fastest {samples[0]:.1f} ms, slowest {samples[-1]:.1f} ms over {len(samples)} runs")
 
 
+def run_times(command, cwd):
+    """Runs a command under GNU time; returns (wall seconds, user seconds)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
+        subprocess.run(["/usr/bin/time", "-o", timing.name, "-f", "%e %U"] + command,
+                       cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        fields = open(timing.name).read().split()
+        return float(fields[-2]), float(fields[-1])
+
+
+def compare_in_turns(label, folder, other, rounds):
+    """The floor, the other build's `check` and this one's, in turns, `rounds` times."""
+    runs = {"floor": [], "other": [], "this": []}
+    commands = {"floor": ["xmllint", "--noout"] + xml_files(folder), "other": [other, "check"], "this": [binary(), "check"]}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(run_times(command, folder))
+    print(f"\n## {label}: `check` in {rounds} rounds, each of the floor, {other} and {binary()}")
+    print("| | wall s (median) | user s (median) | × floor (median of rounds) | × floor (range) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, shown in (("floor", "xmllint --noout (floor)"), ("other", "the other build"), ("this", "this build")):
+        walls = [wall for wall, _ in runs[name]]
+        users = [user for _, user in runs[name]]
+        ratios = [wall / floor for (wall, _), (floor, _) in zip(runs[name], runs["floor"]) if floor > 0]
+        print(f"| {shown} | {statistics.median(walls):.2f} | {statistics.median(users):.2f} | "
+              f"{statistics.median(ratios):.2f} | {min(ratios):.2f}–{max(ratios):.2f} |")
+
+
+def count_instructions(label, folder, other):
+    """Instructions of `check` (and of the floor, and of the other build), by callgrind."""
+    def count(command):
+        with tempfile.TemporaryDirectory() as scratch:
+            executable = command[0]
+            if executable != "xmllint":
+                # Valgrind cannot read the debug information Swift writes: count a copy without it.
+                executable = os.path.join(scratch, "resume-sync")
+                subprocess.run(["strip", "--strip-debug", "-o", executable, command[0]], check=True)
+            output = os.path.join(scratch, "callgrind.out")
+            completed = subprocess.run(
+                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}", executable] + command[1:],
+                cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
+            found = [line for line in completed.stderr.splitlines() if "Collected" in line]
+            return int(found[-1].split()[-1]) if found else None
+    rows = [("xmllint --noout (floor)", count(["xmllint", "--noout"] + xml_files(folder)))] if folder != ROOT else []
+    if other:
+        rows.append(("the other build's check", count([other, "check"])))
+    rows.append(("check", count([binary(), "check"])))
+    print(f"\n## {label}: instructions (callgrind)")
+    print("| command | million instructions |")
+    print("| --- | ---: |")
+    for name, instructions in rows:
+        print(f"| {name} | {instructions / 1e6:,.1f} |" if instructions else f"| {name} | (not counted) |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="*", default=["resume", "200", "2000"])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "resume-sync-bench"))
+    parser.add_argument("--against", metavar="BINARY", help="another build's resume-sync, timed in turns with this one")
+    parser.add_argument("--rounds", type=int, default=11, help="rounds of --against (default 11)")
+    parser.add_argument("--instructions", action="store_true", help="count instructions with valgrind instead of timing")
     args = parser.parse_args()
+    if args.against and not os.path.exists(args.against):
+        sys.exit(f"{args.against} does not exist")
+    if args.instructions and shutil.which("valgrind") is None:
+        sys.exit("valgrind is missing: apt-get install valgrind")
     if not os.path.exists(binary()):
         sys.exit("build first: swift build -c release")
     if shutil.which("xmllint") is None:
@@ -123,10 +192,16 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; {subprocess.run(['uname', '-srm'], capture_output=True, text=True).stdout.strip()}")
     for size in args.sizes:
-        if size == "resume":
+        folder = ROOT if size == "resume" else prepare(size, args.work)
+        label = "the resume" if size == "resume" else f"{SIZES[size][0]} files × {SIZES[size][1]} entries"
+        if args.instructions:
+            count_instructions(label, folder, args.against)
+        elif args.against:
+            compare_in_turns(label, folder, args.against, args.rounds)
+        elif size == "resume":
             resume_startup(args.runs)
         else:
-            measure(f"{SIZES[size][0]} files × {SIZES[size][1]} entries", prepare(size, args.work), args.runs)
+            measure(label, folder, args.runs)
 
 
 if __name__ == "__main__":
