@@ -36,13 +36,13 @@ SIZES = {"200": (200, 100), "2000": (2000, 100)}
 
 
 def run_timed(command, cwd):
-    """Runs a command under GNU time; returns (seconds, peak KB, exit status)."""
+    """Runs a command under GNU time; returns (wall seconds, peak KB, exit status, user seconds)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
         completed = subprocess.run(
-            ["/usr/bin/time", "-o", timing.name, "-f", "%e %M"] + command,
+            ["/usr/bin/time", "-o", timing.name, "-f", "%e %M %U"] + command,
             cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         fields = open(timing.name).read().split()
-        return float(fields[-2]), int(fields[-1]), completed.returncode
+        return float(fields[-3]), int(fields[-2]), completed.returncode, float(fields[-1])
 
 
 def xml_files(folder):
@@ -85,7 +85,7 @@ def measure(label, folder, runs):
     floor_times = []
     floor_memory = 0
     for _ in range(runs):
-        seconds, peak, _ = run_timed(["xmllint", "--noout"] + files, folder)
+        seconds, peak, _, _ = run_timed(["xmllint", "--noout"] + files, folder)
         floor_times.append(seconds)
         floor_memory = max(floor_memory, peak)
     floor = statistics.median(floor_times)
@@ -93,7 +93,7 @@ def measure(label, folder, runs):
     for name, command in commands():
         times, memory, status = [], 0, 0
         for _ in range(runs):
-            seconds, peak, status = run_timed(command, folder)
+            seconds, peak, status, _ = run_timed(command, folder)
             times.append(seconds)
             memory = max(memory, peak)
         rows.append((name, statistics.median(times), memory, status))
@@ -119,22 +119,14 @@ def resume_startup(runs):
     print(f"median {statistics.median(samples):.1f} ms, fastest {samples[0]:.1f} ms, slowest {samples[-1]:.1f} ms over {len(samples)} runs")
 
 
-def run_times(command, cwd):
-    """Runs a command under GNU time; returns (wall seconds, user seconds)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
-        subprocess.run(["/usr/bin/time", "-o", timing.name, "-f", "%e %U"] + command,
-                       cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        fields = open(timing.name).read().split()
-        return float(fields[-2]), float(fields[-1])
-
-
 def compare_in_turns(label, folder, other, rounds):
     """The floor, the other build's `check` and this one's, in turns, `rounds` times."""
     runs = {"floor": [], "other": [], "this": []}
     commands = {"floor": ["xmllint", "--noout"] + xml_files(folder), "other": [other, "check"], "this": [binary(), "check"]}
     for _ in range(rounds):
         for name, command in commands.items():
-            runs[name].append(run_times(command, folder))
+            wall, _, _, user = run_timed(command, folder)
+            runs[name].append((wall, user))
     print(f"\n## {label}: `check` in {rounds} rounds, each of the floor, {other} and {binary()}")
     print("| | wall s (median) | user s (median) | × floor (median of rounds) | × floor (range) |")
     print("| --- | ---: | ---: | ---: | ---: |")
@@ -148,10 +140,10 @@ def compare_in_turns(label, folder, other, rounds):
 
 def count_instructions(label, folder, other):
     """Instructions of `check` (and of the floor, and of the other build), by callgrind."""
-    def count(command):
+    def count(command, ours=True):
         with tempfile.TemporaryDirectory() as scratch:
             executable = command[0]
-            if executable != "xmllint":
+            if ours:
                 # Valgrind cannot read the debug information Swift writes: count a copy without it.
                 executable = os.path.join(scratch, "resume-sync")
                 subprocess.run(["strip", "--strip-debug", "-o", executable, command[0]], check=True)
@@ -161,7 +153,7 @@ def count_instructions(label, folder, other):
                 cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
             found = [line for line in completed.stderr.splitlines() if "Collected" in line]
             return int(found[-1].split()[-1]) if found else None
-    rows = [("xmllint --noout (floor)", count(["xmllint", "--noout"] + xml_files(folder)))] if folder != ROOT else []
+    rows = [("xmllint --noout (floor)", count(["xmllint", "--noout"] + xml_files(folder), ours=False))]
     if other:
         rows.append(("the other build's check", count([other, "check"])))
     rows.append(("check", count([binary(), "check"])))
