@@ -169,10 +169,13 @@ extension ParseState {
 /// them out; the texts on each side of one are joined, which no reader of the contents can tell
 /// from two texts one after the other.
 struct DocumentRecorder {
-    private var elements: [RecordedDocument.Element] = []
-    private var contents: [RecordedDocument.Content] = []
-    private var attributes: [(name: String, value: String)] = []
-    private var strings: [String] = []
+    /// What the document will hold, written where it will be read: `finish` hands these
+    /// buffers over as they are, where copying arrays into the document's buffers retained
+    /// every string once and destroying the arrays released it again.
+    private let elements: RecordingBuffer<RecordedDocument.Element>
+    private let contents: RecordingBuffer<RecordedDocument.Content>
+    private let attributes: RecordingBuffer<(name: String, value: String)>
+    private let strings: RecordingBuffer<String>
     /// Each open element, its last content so far (-1: none) and its start tag as recorded.
     private var open: [(element: Int, lastContent: Int, startTag: ByteSpan?)] = []
     /// The text since the last element boundary or entity reference, not yet a content.
@@ -191,10 +194,10 @@ struct DocumentRecorder {
     /// document usually holds: markup of an element (with an attribute) and two contents every
     /// couple of hundred bytes. Grown from empty, the arrays were copied a dozen times each.
     init(expectedBytes: Int = 0) {
-        elements.reserveCapacity(expectedBytes / 200)
-        attributes.reserveCapacity(expectedBytes / 200)
-        contents.reserveCapacity(expectedBytes / 100)
-        strings.reserveCapacity(expectedBytes / 100)
+        elements = RecordingBuffer(capacity: expectedBytes / 200)
+        attributes = RecordingBuffer(capacity: expectedBytes / 200)
+        contents = RecordingBuffer(capacity: expectedBytes / 100)
+        strings = RecordingBuffer(capacity: expectedBytes / 100)
     }
 
     /// The name whose local part and prefix the parser keeps at these addresses.
@@ -248,10 +251,13 @@ struct DocumentRecorder {
         append(.entityReference, strings.count - 1)
     }
 
-    /// The recorded document; `nil` when no element was recorded.
-    func finish() -> RecordedDocument? {
-        guard !elements.isEmpty else { return nil }
-        return RecordedDocument(elements: elements, contents: contents, attributes: attributes, strings: strings)
+    /// The recorded document, which takes over what was recorded (the recorder is done with);
+    /// `nil` when no element was recorded.
+    mutating func finish() -> RecordedDocument? {
+        guard elements.count > 0 else { return nil }
+        return RecordedDocument(
+            elements: elements.handOver(), contents: contents.handOver(), attributes: attributes.handOver(),
+            strings: strings.handOver())
     }
 
     /// An element's spans from its tags as recorded: from the start tag's `<` to the end of its
@@ -282,5 +288,51 @@ struct DocumentRecorder {
             elements[open[open.count - 1].element].firstContent = index
         }
         open[open.count - 1].lastContent = index
+    }
+}
+
+/// A growing buffer of a recording's values, which the recorded document takes over whole
+/// (`handOver`): its values are moved, never copied, as it grows and when it is handed over.
+/// One not handed over (a recording given up) frees its values with itself.
+final class RecordingBuffer<Value> {
+    private var base: UnsafeMutablePointer<Value>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 8)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(index: Int) -> Value {
+        get { base[index] }
+        _modify { yield &base[index] }
+    }
+
+    func append(_ value: consuming Value) {
+        if count == capacity {
+            capacity *= 2
+            let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+        }
+        (base + count).initialize(to: value)
+        count += 1
+    }
+
+    /// The values, for their new owner to deinitialize and deallocate; the buffer is left
+    /// empty, with room for none.
+    func handOver() -> UnsafeMutableBufferPointer<Value> {
+        let values = UnsafeMutableBufferPointer(start: base, count: count)
+        base = .allocate(capacity: 0)
+        count = 0
+        capacity = 0
+        return values
     }
 }

@@ -163,11 +163,15 @@ final class RecordedDocument {
     let attributes: UnsafeMutableBufferPointer<(name: String, value: String)>
     let strings: UnsafeMutableBufferPointer<String>
 
-    init(elements: [Element], contents: [Content], attributes: [(name: String, value: String)], strings: [String]) {
-        self.elements = Self.buffer(holding: elements)
-        self.contents = Self.buffer(holding: contents)
-        self.attributes = Self.buffer(holding: attributes)
-        self.strings = Self.buffer(holding: strings)
+    /// Takes over the buffers a recording wrote (`RecordingBuffer.handOver`).
+    init(
+        elements: UnsafeMutableBufferPointer<Element>, contents: UnsafeMutableBufferPointer<Content>,
+        attributes: UnsafeMutableBufferPointer<(name: String, value: String)>, strings: UnsafeMutableBufferPointer<String>
+    ) {
+        self.elements = elements
+        self.contents = contents
+        self.attributes = attributes
+        self.strings = strings
     }
 
     deinit {
@@ -177,14 +181,8 @@ final class RecordedDocument {
         Self.release(strings)
     }
 
-    /// Value by value, as `release` drops them: the buffers' own bulk copy and destroy go
-    /// through each value's type at run time, where these loops are specialized.
-    private static func buffer<Value>(holding values: [Value]) -> UnsafeMutableBufferPointer<Value> {
-        let buffer = UnsafeMutableBufferPointer<Value>.allocate(capacity: values.count)
-        for index in values.indices { buffer.initializeElement(at: index, to: values[index]) }
-        return buffer
-    }
-
+    /// Value by value: the buffers' own bulk destroy goes through each value's type at run
+    /// time, where this loop is specialized.
     private static func release<Value>(_ buffer: UnsafeMutableBufferPointer<Value>) {
         for index in buffer.indices { _ = buffer.moveElement(from: index) }
         buffer.deallocate()
