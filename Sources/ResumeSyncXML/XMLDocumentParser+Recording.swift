@@ -168,14 +168,14 @@ extension ParseState {
 /// Comments and processing instructions are left out, as `XMLElementReading.contents` leaves
 /// them out; the texts on each side of one are joined, which no reader of the contents can tell
 /// from two texts one after the other.
-struct DocumentRecorder {
+struct DocumentRecorder: ~Copyable {
     /// What the document will hold, written where it will be read: `finish` hands these
     /// buffers over as they are, where copying arrays into the document's buffers retained
     /// every string once and destroying the arrays released it again.
-    private let elements: RecordingBuffer<RecordedDocument.Element>
-    private let contents: RecordingBuffer<RecordedDocument.Content>
-    private let attributes: RecordingBuffer<(name: String, value: String)>
-    private let strings: RecordingBuffer<String>
+    private var elements: RecordingBuffer<RecordedDocument.Element>
+    private var contents: RecordingBuffer<RecordedDocument.Content>
+    private var attributes: RecordingBuffer<(name: String, value: String)>
+    private var strings: RecordingBuffer<String>
     /// Each open element, its last content so far (-1: none) and its start tag as recorded.
     private var open: [(element: Int, lastContent: Int, startTag: ByteSpan?)] = []
     /// The text since the last element boundary or entity reference, not yet a content.
@@ -293,8 +293,10 @@ struct DocumentRecorder {
 
 /// A growing buffer of a recording's values, which the recorded document takes over whole
 /// (`handOver`): its values are moved, never copied, as it grows and when it is handed over.
-/// One not handed over (a recording given up) frees its values with itself.
-final class RecordingBuffer<Value> {
+/// One not handed over (a recording given up) frees its values with itself. Not copyable, so
+/// that it has one owner and needs no reference counting (a class's, retained at each append
+/// through the recorder, cost one retain and release an attribute).
+struct RecordingBuffer<Value>: ~Copyable {
     private var base: UnsafeMutablePointer<Value>
     private(set) var count = 0
     private var capacity: Int
@@ -311,10 +313,10 @@ final class RecordingBuffer<Value> {
 
     subscript(index: Int) -> Value {
         get { base[index] }
-        _modify { yield &base[index] }
+        nonmutating _modify { yield &base[index] }
     }
 
-    func append(_ value: consuming Value) {
+    mutating func append(_ value: consuming Value) {
         if count == capacity {
             capacity *= 2
             let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
@@ -328,7 +330,7 @@ final class RecordingBuffer<Value> {
 
     /// The values, for their new owner to deinitialize and deallocate; the buffer is left
     /// empty, with room for none.
-    func handOver() -> UnsafeMutableBufferPointer<Value> {
+    mutating func handOver() -> UnsafeMutableBufferPointer<Value> {
         let values = UnsafeMutableBufferPointer(start: base, count: count)
         base = .allocate(capacity: 0)
         count = 0
