@@ -95,7 +95,7 @@ public struct Reconciler: Sendable {
                 findings += checks[index].findings(for: pair, in: context)
             }
             if pair.source != nil, pair.target != nil, baseline != nil,
-               context.baselineRecord(of: pair)?[source.spec.language.code] == nil {
+               context.baselineRecord(of: pair)?.contains(source.spec.language.code) != true {
                 unrecorded.append(pair.key)
             }
         }

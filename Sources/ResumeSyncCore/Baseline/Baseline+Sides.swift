@@ -42,6 +42,18 @@ extension Baseline {
             }
         }
 
+        /// The prose fingerprint of `language`'s side, read in place: copying the side out
+        /// would retain its text's lock, which every thread's records share.
+        public func prose(of language: String) -> Fingerprint? {
+            for index in entries.indices where entries[index].key == language { return entries[index].value.prose }
+            return nil
+        }
+
+        /// Whether `language` has a side, asked without copying it out (see `prose(of:)`).
+        public func contains(_ language: String) -> Bool {
+            entries.contains { $0.key == language }
+        }
+
         public var count: Int { entries.count }
         public var isEmpty: Bool { entries.isEmpty }
         public var keys: [String] { entries.map(\.key) }

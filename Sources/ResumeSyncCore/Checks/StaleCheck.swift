@@ -10,16 +10,18 @@ public struct StaleCheck: EntryCheck {
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
+        // The recorded sides' fingerprints, not the sides: a side is copied out only for a
+        // finding (see `Baseline.Sides.prose(of:)`).
         guard let (source, target) = pair.bothSides,
               let record = context.baselineRecord(of: pair),
-              let then = record[context.source.language.code]
+              let sourceThen = record.prose(of: context.source.language.code)
         else { return [] }
-        let sourceMoved = source.content.proseFingerprint != then.prose
-        let targetThen = record[context.target.language.code]
+        let sourceMoved = source.content.proseFingerprint != sourceThen
         // The target's fingerprint only when it can matter: most sources did not move.
         guard sourceMoved || context.configuration.direction == .both else { return [] }
-        let targetMoved = targetThen.map { $0.prose != target.content.proseFingerprint } ?? true
-        if sourceMoved {
+        let targetThen = record.prose(of: context.target.language.code)
+        let targetMoved = targetThen.map { $0 != target.content.proseFingerprint } ?? true
+        if sourceMoved, let then = record[context.source.language.code] {
             return [sourceLed(pair, source: source, then: then, targetEdited: targetMoved, in: context)]
         }
         if targetThen != nil, targetMoved {
