@@ -11,6 +11,9 @@ public struct Reconciliation: Sendable {
     public var hasBaseline: Bool
     /// Entry pairs that exist on both sides but have no baseline record yet.
     public var unrecordedPairs: [EntryKey]
+    /// The `PairVerification` of each pair that the checks reading only the pair found
+    /// nothing in (but `stale`): what `accept` records of it as `verified`.
+    public var verifiedPairs: [EntryKey: Fingerprint] = [:]
     /// Findings that `resume-sync.silence` silenced, and its silences that no longer apply.
     public var silencing = SilencingOutcome()
 
@@ -32,12 +35,19 @@ public struct Reconciliation: Sendable {
 
 /// Runs the checks over two loaded trees.
 public struct Reconciler: Sendable {
-    public var checks: [any EntryCheck]
-    public var configuration: Configuration
+    public var checks: [any EntryCheck] {
+        didSet { verification = PairVerification(configuration: configuration, checks: checks) }
+    }
+    public var configuration: Configuration {
+        didSet { verification = PairVerification(configuration: configuration, checks: checks) }
+    }
+    /// The seed of every pair's verification under these checks and this configuration.
+    private var verification: PairVerification
 
     public init(checks: [any EntryCheck] = Reconciler.standardChecks, configuration: Configuration = .default) {
         self.checks = checks
         self.configuration = configuration
+        verification = PairVerification(configuration: configuration, checks: checks)
     }
 
     public static let standardChecks: [any EntryCheck] = [
@@ -49,57 +59,78 @@ public struct Reconciler: Sendable {
     public func reconcile(source: LoadedTree, target: LoadedTree, baseline: Baseline?, baselineFindings: [Finding] = []) -> Reconciliation {
         let filePairs = Aligner.pairFiles(source: source, target: target)
         let checked = filePairs.parallelMap { filePair in
-            check(filePair, source: source, target: target, baseline: baseline)
+            check(filePair, source: source, target: target, baseline: baseline, collectingVerified: true)
         }
         var findings: [Finding] = baselineFindings
         var entryPairs: [EntryPair] = []
         var unrecorded: [EntryKey] = []
+        var verified: [EntryKey: Fingerprint] = [:]
         for part in checked {
             findings += part.findings
             entryPairs += part.entryPairs
             unrecorded += part.unrecorded
+            verified.merge(part.verified) { first, _ in first }
         }
         findings = configuration.applySeverities(to: findings)
         findings.sort(by: Finding.documentOrder)
         return Reconciliation(
             source: source, target: target, filePairs: filePairs, entryPairs: entryPairs,
-            findings: findings, hasBaseline: baseline != nil, unrecordedPairs: unrecorded)
+            findings: findings, hasBaseline: baseline != nil, unrecordedPairs: unrecorded, verifiedPairs: verified)
     }
 
-    /// What one file pair contributes: its findings, its entry pairs, and the pairs the
-    /// baseline does not record yet. File pairs are independent, so they are checked in parallel.
+    /// What one file pair contributes: its findings, its entry pairs, the pairs the baseline
+    /// does not record yet, and (`collectingVerified`) the verification of each pair that the
+    /// checks reading only the pair found nothing in. File pairs are independent, so they are
+    /// checked in parallel.
+    ///
+    /// A pair whose lock record's `verified` is its verification now is given only the checks
+    /// that do not read only the pair (see `PairVerification`).
     private func check(
-        _ filePair: FilePair, source: LoadedTree, target: LoadedTree, baseline: Baseline?
-    ) -> (findings: [Finding], entryPairs: [EntryPair], unrecorded: [EntryKey]) {
+        _ filePair: FilePair, source: LoadedTree, target: LoadedTree, baseline: Baseline?, collectingVerified: Bool = false
+    ) -> (findings: [Finding], entryPairs: [EntryPair], unrecorded: [EntryKey], verified: [EntryKey: Fingerprint]) {
         var findings: [Finding] = []
         findings += source.failures[filePair.file] ?? []
         findings += target.failures[filePair.file] ?? []
         findings += FilePresenceCheck.findings(for: filePair, source: source.spec, target: target.spec)
         if let document = filePair.source { findings += DuplicateIDCheck.findings(for: document, side: .source) }
         if let document = filePair.target { findings += DuplicateIDCheck.findings(for: document, side: .target) }
-        guard filePair.isComparable else { return (findings, [], []) }
+        guard filePair.isComparable else { return (findings, [], [], [:]) }
         var context = CheckContext(
             source: source.spec, target: target.spec, filePair: filePair, baseline: baseline,
             configuration: configuration)
         let entryPairs = Aligner.pairEntries(filePair)
         var unrecorded: [EntryKey] = []
+        var verified: [EntryKey: Fingerprint] = [:]
+        let seed = verification.seed(file: filePair.file, languages: (source.spec.language, target.spec.language))
         for pair in entryPairs {
             context.pairFacts = nil
             context.pairRecord = nil
-            if let (sourceEntry, targetEntry) = pair.bothSides {
-                context.pairFacts = context.facts(of: pair, source: sourceEntry, target: targetEntry)
-                context.pairRecord = (pair.key, baseline?.records[pair.key])
+            var verification: Fingerprint?
+            var passes = false
+            if let (sourceEntry, targetEntry) = pair.bothSides,
+               let sourceDocument = filePair.source, let targetDocument = filePair.target {
+                let record = baseline?.records[pair.key]
+                context.pairRecord = (pair.key, record)
+                if collectingVerified || record?.verified != nil {
+                    verification = seed.verification(source: (sourceEntry, sourceDocument), target: (targetEntry, targetDocument))
+                }
+                passes = verification != nil && record?.verified == verification
+                if !passes { context.pairFacts = context.facts(of: pair, source: sourceEntry, target: targetEntry) }
             }
+            var foundInPair = false
             // By index: each check is asked where it is, not copied out of the array first.
-            for index in checks.indices {
-                findings += checks[index].findings(for: pair, in: context)
+            for index in checks.indices where !(passes && checks[index].readsOnlyThePair) {
+                let found = checks[index].findings(for: pair, in: context)
+                if checks[index].readsOnlyThePair, found.contains(where: { $0.rule != .stale }) { foundInPair = true }
+                findings += found
             }
+            if collectingVerified, !foundInPair, let verification { verified[pair.key] = verification }
             if pair.source != nil, pair.target != nil, baseline != nil,
                context.baselineRecord(of: pair)?.contains(source.spec.language.code) != true {
                 unrecorded.append(pair.key)
             }
         }
-        return (findings, entryPairs, unrecorded)
+        return (findings, entryPairs, unrecorded, verified)
     }
 }
 

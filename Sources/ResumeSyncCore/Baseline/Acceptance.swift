@@ -1,4 +1,5 @@
-/// `accept`: records entry pairs as in sync in the baseline.
+/// `accept`: records entry pairs as in sync in the baseline, each with its `PairVerification`
+/// when the checks that read only the pair found nothing in it (`Reconciliation.verifiedPairs`).
 public enum Acceptance {
     /// The baseline after accepting `keys` (entry keys, or file paths for all their entries),
     /// or every pair with `all`, which also drops records of entries that no longer exist.
@@ -19,7 +20,9 @@ public enum Acceptance {
         var accepted: [EntryKey] = []
         if all {
             for (key, source, target) in complete {
-                updated.confirm(key, source: (sourceLanguage, source.content), target: (targetLanguage, target.content))
+                updated.confirm(
+                    key, source: (sourceLanguage, source.content), target: (targetLanguage, target.content),
+                    verified: result.verifiedPairs[key])
                 accepted.append(key)
             }
             return (updated, accepted)
@@ -41,7 +44,9 @@ public enum Acceptance {
                 throw InvocationError("there is no entry \(key)")
             }
             for (key, source, target) in matches {
-                updated.confirm(key, source: (sourceLanguage, source.content), target: (targetLanguage, target.content))
+                updated.confirm(
+                    key, source: (sourceLanguage, source.content), target: (targetLanguage, target.content),
+                    verified: result.verifiedPairs[key])
                 accepted.append(key)
             }
         }

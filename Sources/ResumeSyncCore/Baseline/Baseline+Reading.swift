@@ -199,7 +199,9 @@ struct LockReader {
         } catch {
             throw BaselineError(line: lineNumber, message: "line \(lineNumber) is not a valid baseline record")
         }
-        try add(key: record.key, sides: Baseline.Sides(record.sides))
+        var sides = Baseline.Sides(record.sides)
+        sides.verified = record.verified
+        try add(key: record.key, sides: sides)
     }
 
     /// A key of printable ASCII, split at its first `#` as `EntryKey(parsing:)` splits it,

@@ -9,6 +9,10 @@ extension Baseline {
         public typealias Element = (key: String, value: Side)
 
         private var entries: ContiguousArray<Element>
+        /// The `PairVerification` of the pair when it was recorded, if the checks that read
+        /// only the pair found nothing in it then: `check` need not run them again while the
+        /// pair's bytes and the rules stay the same. Any change of a side drops it.
+        public internal(set) var verified: Fingerprint?
 
         public init() {
             entries = []
@@ -24,8 +28,9 @@ extension Baseline {
         }
 
         /// The two sides of a canonical lock line, `first` and `second` of other languages.
-        init(_ first: Element, _ second: Element) {
+        init(_ first: Element, _ second: Element, verified: Fingerprint? = nil) {
             entries = [first, second]
+            self.verified = verified
         }
 
         public subscript(language: String) -> Side? {
@@ -34,6 +39,7 @@ extension Baseline {
                 return nil
             }
             set {
+                verified = nil
                 if let index = entries.firstIndex(where: { $0.key == language }) {
                     if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
                 } else if let newValue {
@@ -70,7 +76,7 @@ extension Baseline {
 
         /// The same languages with equal sides, in any order, as dictionaries compare.
         public static func == (lhs: Sides, rhs: Sides) -> Bool {
-            lhs.count == rhs.count && lhs.entries.allSatisfy { rhs[$0.key] == $0.value }
+            lhs.count == rhs.count && lhs.verified == rhs.verified && lhs.entries.allSatisfy { rhs[$0.key] == $0.value }
         }
 
         public var description: String { dictionary.description }

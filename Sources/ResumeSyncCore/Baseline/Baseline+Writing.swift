@@ -11,6 +11,7 @@ extension Baseline {
     struct LockRecord: Codable {
         var key: String
         var sides: [String: Side]
+        var verified: Fingerprint?
     }
 
     private typealias Header = LockHeader
@@ -39,7 +40,8 @@ extension Baseline {
         for key in records.keys.sorted() {
             let sides = records[key] ?? [:]
             if !Self.appendRecord(key: key.description, sides: sides, to: &output, encoder) {
-                output.append(contentsOf: Self.encode(Record(key: key.description, sides: sides.dictionary), encoder))
+                output.append(contentsOf: Self.encode(
+                    Record(key: key.description, sides: sides.dictionary, verified: sides.verified), encoder))
             }
             output.append(UInt8(ascii: "\n"))
         }
@@ -68,7 +70,13 @@ extension Baseline {
             appendString(side.text, to: &output, encoder)
             output.append(UInt8(ascii: "}"))
         }
-        output.append(contentsOf: "}}".utf8)
+        output.append(UInt8(ascii: "}"))
+        if let verified = sides.verified {
+            output.append(contentsOf: #","verified":""#.utf8)
+            output.append(contentsOf: verified.hex.utf8)
+            output.append(UInt8(ascii: "\""))
+        }
+        output.append(UInt8(ascii: "}"))
         return true
     }
 

@@ -61,8 +61,12 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// Records the pair as in sync now.
-    public mutating func confirm(_ key: EntryKey, source: (Language, EntryContent), target: (Language, EntryContent)) {
-        records[key] = [source.0.code: Side(source.1), target.0.code: Side(target.1)]
+    public mutating func confirm(
+        _ key: EntryKey, source: (Language, EntryContent), target: (Language, EntryContent), verified: Fingerprint? = nil
+    ) {
+        var sides: Sides = [source.0.code: Side(source.1), target.0.code: Side(target.1)]
+        sides.verified = verified
+        records[key] = sides
     }
 }
 

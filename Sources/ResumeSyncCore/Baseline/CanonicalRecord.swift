@@ -5,6 +5,7 @@ import Glibc
 /// A lock record exactly as `Baseline.serialized()` writes it, read straight from its bytes:
 ///
 ///     {"key":"K","sides":{"en":{"neutral":"H","prose":"H","text":"T"},"zh":{…}}}
+///     {"key":"K","sides":{"en":{…},"zh":{…}},"verified":"H"}
 ///
 /// Decoding 200,000 such lines with `JSONDecoder` costs seconds and keeps every text as a
 /// `String`; this reads the key and fingerprints and notes where each text is. Any line of
@@ -38,10 +39,16 @@ enum CanonicalRecord {
         }
         guard cursor.skip(#","sides":{""#),
               let (firstLanguage, first) = side(&cursor, at: offset, in: source), cursor.skip(#",""#),
-              let (secondLanguage, second) = side(&cursor, at: offset, in: source), cursor.skip("}}"),
-              cursor.atEnd, firstLanguage != secondLanguage
+              let (secondLanguage, second) = side(&cursor, at: offset, in: source), cursor.skip("}"),
+              firstLanguage != secondLanguage
         else { return nil }
-        return (key, Baseline.Sides((firstLanguage, first), (secondLanguage, second)))
+        var verified: Fingerprint?
+        if cursor.skip(#","verified":""#) {
+            guard let fingerprint = cursor.fingerprint() else { return nil }
+            verified = fingerprint
+        }
+        guard cursor.skip("}"), cursor.atEnd else { return nil }
+        return (key, Baseline.Sides((firstLanguage, first), (secondLanguage, second), verified: verified))
     }
 
     /// `CODE":{"neutral":"H","prose":"H","text":"T"}`, the cursor just past `CODE`'s quote.

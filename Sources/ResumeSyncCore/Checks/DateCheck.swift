@@ -9,6 +9,7 @@ extension Rule {
 /// 1 月` = `Apr 2019 – Jan 2020`, `至今` = `Present`.
 public struct DateCheck: ExampleDescribedCheck {
     public var rule: Rule { .mismatchDate }
+    public var readsOnlyThePair: Bool { true }
     public var rules: [Rule] { [.mismatchDate] }
 
     public init() {}

@@ -57,7 +57,17 @@ public struct CheckContext: Sendable {
 /// A check of one aligned entry pair. Each check lives in its own file with its messages.
 public protocol EntryCheck: Sendable {
     var rule: Rule { get }
+    /// Whether what the check finds in a pair present on both sides follows from nothing but
+    /// the two entries' own bytes, the configuration and the pair's lock record, so that a pair
+    /// whose lock record verifies it (`PairVerification`) can pass without it. `false` unless a
+    /// check says so: a check that looks at anything else (where an entry is nested, another
+    /// entry, another file) must run for every pair.
+    var readsOnlyThePair: Bool { get }
     func findings(for pair: EntryPair, in context: CheckContext) -> [Finding]
+}
+
+extension EntryCheck {
+    public var readsOnlyThePair: Bool { false }
 }
 
 extension Entry {

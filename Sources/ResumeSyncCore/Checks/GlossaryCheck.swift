@@ -10,6 +10,7 @@ extension Rule {
 /// shorter ones inside them (see `GlossaryMatcher`).
 public struct GlossaryCheck: ExampleDescribedCheck {
     public var rule: Rule { .glossary }
+    public var readsOnlyThePair: Bool { true }
     public var rules: [Rule] { [.glossary] }
 
     public init() {}

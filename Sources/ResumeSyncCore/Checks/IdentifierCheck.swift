@@ -12,6 +12,7 @@ extension Rule {
 /// glossary governs are left to the glossary check.
 public struct IdentifierCheck: ExampleDescribedCheck {
     public var rule: Rule { .mismatchIdentifier }
+    public var readsOnlyThePair: Bool { true }
     public var rules: [Rule] { [.mismatchIdentifier] }
 
     public init() {}

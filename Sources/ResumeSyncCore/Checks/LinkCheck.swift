@@ -15,6 +15,7 @@ extension Rule {
 /// they are normalised). Links in attributes (`href`) are neutral attributes, compared as such.
 public struct LinkCheck: ExampleDescribedCheck {
     public var rule: Rule { .mismatchURL }
+    public var readsOnlyThePair: Bool { true }
     public var rules: [Rule] { [.mismatchURL, .mismatchEmail, .mismatchPhone] }
 
     public init() {}

@@ -2,6 +2,7 @@
 /// sides, attribute by attribute and neutral element by neutral element, aligned by path.
 public struct NeutralContentCheck: EntryCheck {
     public var rule: Rule { .mismatchAttribute }
+    public var readsOnlyThePair: Bool { true }
 
     public init() {}
 
@@ -68,6 +69,7 @@ public struct NeutralContentCheck: EntryCheck {
 /// must reference the same ones, as often.
 public struct EntityCheck: EntryCheck {
     public var rule: Rule { .mismatchEntity }
+    public var readsOnlyThePair: Bool { true }
 
     public init() {}
 

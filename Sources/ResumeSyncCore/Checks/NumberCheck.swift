@@ -9,6 +9,7 @@ extension Rule {
 /// date, a link, a phone number or an identifier are those rules' business, not this one's.
 public struct NumberCheck: ExampleDescribedCheck {
     public var rule: Rule { .mismatchNumber }
+    public var readsOnlyThePair: Bool { true }
     public var rules: [Rule] { [.mismatchNumber] }
 
     public init() {}

@@ -6,6 +6,7 @@
 /// the stale one and the finding says so (and points at the source first).
 public struct StaleCheck: EntryCheck {
     public var rule: Rule { .stale }
+    public var readsOnlyThePair: Bool { true }
 
     public init() {}
 

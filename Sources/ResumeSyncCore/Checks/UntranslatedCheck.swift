@@ -5,6 +5,7 @@
 /// Latin-only text such as "Technical Lead" may rightly be the same on both sides.
 public struct UntranslatedCheck: EntryCheck {
     public var rule: Rule { .untranslated }
+    public var readsOnlyThePair: Bool { true }
 
     public init() {}
 

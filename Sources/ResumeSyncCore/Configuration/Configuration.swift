@@ -3,6 +3,9 @@
 ///
 /// `resume-sync.toml` at the project root is read into this by `ConfigurationLoader`; with no
 /// config the defaults below apply (`zh/` is the source, `en/` the target, plain XML).
+///
+/// A field that changes what an entry's content is or what a check finds must also go into
+/// `PairVerification`'s seed, or a lock's `verified` pairs would pass over a change of it.
 public struct Configuration: Sendable, Equatable {
     public var sourceRoot: String
     public var targetRoot: String

@@ -15,25 +15,72 @@ public struct EntryExtractor: Sendable {
         /// Where in `entries` each ID first occurs: `ParsedDocument`'s look-up, made as the
         /// entries were found rather than hashed again.
         var firstIndices: [EntryID: Int]
+        /// The exact hash of the file's bytes before its first entry (the XML declaration, the
+        /// document type and its declarations, the start tags around the first entry), when the
+        /// file's bytes were given: part of every pair's `PairVerification`.
+        var prologHash: UInt64?
     }
 
-    public func extract(from tree: XMLDocumentTree, file: RelativePath) -> Result {
-        extract(root: tree.root, file: file)
+    /// The entries of a tree; with `bytes`, the bytes the tree was parsed from, each entry
+    /// also gets the exact hash of its own bytes (`Entry.exactHash`).
+    public func extract(from tree: XMLDocumentTree, file: RelativePath, bytes: UnsafeRawBufferPointer? = nil) -> Result {
+        extract(root: tree.root, file: file, bytes: bytes)
     }
 
     /// The same entries read in place from the parser's document, without a Swift tree.
-    public func extract(from document: XMLDocumentView, file: RelativePath) -> Result {
+    public func extract(from document: XMLDocumentView, file: RelativePath, bytes: UnsafeRawBufferPointer? = nil) -> Result {
         // Entries are some of the elements, often most: room for as many as there are, where
         // the table of IDs grown from empty was rehashed at each power of two.
-        extract(root: document.root, file: file, expectedEntries: document.elementCount)
+        extract(root: document.root, file: file, bytes: bytes, expectedEntries: document.elementCount)
     }
 
-    private func extract(root: some XMLElementReading, file: RelativePath, expectedEntries: Int = 0) -> Result {
-        var walk = Walk(profile: profile, file: file)
+    private func extract(
+        root: some XMLElementReading, file: RelativePath, bytes: UnsafeRawBufferPointer?, expectedEntries: Int = 0
+    ) -> Result {
+        var walk = Walk(profile: profile, file: file, bytes: bytes)
         walk.reserveCapacity(expectedEntries)
         walk.scan(root, parent: nil)
         // Every slot is filled by the time the walk ends: the entries keep their slots' indices.
-        return Result(entries: walk.entries.compactMap { $0 }, duplicateIDs: walk.duplicates, firstIndices: walk.firstSlots)
+        let entries = walk.entries.compactMap { $0 }
+        var prologHash: UInt64?
+        if let bytes, let first = entries.first, first.span.start <= bytes.count {
+            var hasher = ExactBytesHasher()
+            hasher.append(UnsafeRawBufferPointer(rebasing: bytes[..<first.span.start]))
+            prologHash = hasher.value
+        }
+        return Result(
+            entries: entries, duplicateIDs: walk.duplicates, firstIndices: walk.firstSlots, prologHash: prologHash)
+    }
+}
+
+/// An entry's own bytes hashed as the walk goes through it: its whole element but for the
+/// entries nested in it, each of which stands as one marker (their bytes are theirs).
+private struct OwnBytes {
+    private var hasher = ExactBytesHasher()
+    private var cursor: Int
+    private let bytes: UnsafeRawBufferPointer
+
+    init(of span: ByteSpan, in bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        cursor = span.start
+    }
+
+    private mutating func hash(upTo end: Int) {
+        let end = min(end, bytes.count)
+        guard cursor <= end else { return }
+        hasher.append(UnsafeRawBufferPointer(rebasing: bytes[cursor..<end]))
+    }
+
+    /// Passes over a nested entry.
+    mutating func skip(_ nested: ByteSpan) {
+        hash(upTo: nested.start)
+        hasher.append(0x4E45_5354_4544)
+        cursor = nested.end
+    }
+
+    mutating func finish(at end: Int) -> UInt64 {
+        hash(upTo: end)
+        return hasher.value
     }
 }
 
@@ -139,6 +186,8 @@ final class ElementRules: Sendable {
 private struct Walk {
     let rules: ElementRules
     let file: RelativePath
+    /// The file's bytes, for each entry's exact hash; `nil`: no hashes.
+    let bytes: UnsafeRawBufferPointer?
     /// Each entry in a slot taken when it is met, filled once its content is read (after the
     /// entries nested in it): parents come before their children.
     var entries: [Entry?] = []
@@ -148,9 +197,10 @@ private struct Walk {
     var offsets: [Int] = []
     var duplicates: [EntryID: [Int]] = [:]
 
-    init(profile: FormatProfile, file: RelativePath) {
+    init(profile: FormatProfile, file: RelativePath, bytes: UnsafeRawBufferPointer?) {
         self.rules = ElementRules(profile: profile)
         self.file = file
+        self.bytes = bytes
     }
 
     mutating func reserveCapacity(_ entries: Int) {
@@ -172,7 +222,7 @@ private struct Walk {
     }
 
     @discardableResult
-    mutating func collect<Element: XMLElementReading>(_ element: Element, id: EntryID, parent: EntryID?) -> EntryID {
+    mutating func collect<Element: XMLElementReading>(_ element: Element, id: EntryID, parent: EntryID?) -> (id: EntryID, span: ByteSpan) {
         let span = element.span
         let slot = entries.count
         if let first = firstSlots.updateValue(slot, forKey: id) {
@@ -185,7 +235,8 @@ private struct Walk {
         var builder = ContentBuilder(rules: rules, isEntryNeutral: neutral)
         builder.addAttributes(of: element, path: "")
         var children: [EntryID] = []
-        walk(element, path: "", owner: id, builder: &builder, children: &children)
+        var own = bytes.map { OwnBytes(of: span, in: $0) }
+        walk(element, path: "", owner: id, builder: &builder, children: &children, own: &own)
         let marker = rules.profile.needsTranslation
         entries[slot] = Entry(
             key: EntryKey(file: file, id: id),
@@ -197,14 +248,15 @@ private struct Walk {
             children: children,
             content: builder.takeContent(),
             needsTranslation: element.attributeValue(marker.attribute) == marker.value,
-            mayBeAbsentFromTarget: neutral && rules.profile.neutralEntriesMayBeAbsent)
-        return id
+            mayBeAbsentFromTarget: neutral && rules.profile.neutralEntriesMayBeAbsent,
+            exactHash: own?.finish(at: span.end))
+        return (id, span)
     }
 
     /// Walks an entry's content; nested entries are collected on their own, as the owner's children.
     mutating func walk<Element: XMLElementReading>(
         _ element: Element, path: String, owner: EntryID,
-        builder: inout ContentBuilder, children: inout [EntryID]
+        builder: inout ContentBuilder, children: inout [EntryID], own: inout OwnBytes?
     ) {
         var counts = ElementRules.FieldCounts()
         for node in element.contents {
@@ -218,7 +270,9 @@ private struct Walk {
                 builder.addBoundary(path: path)
                 if let childID = rules.entryID(of: child) {
                     if children.isEmpty { children.reserveCapacity(ContentBuilder.firstCapacity) }
-                    children.append(collect(child, id: childID, parent: owner))
+                    let nested = collect(child, id: childID, parent: owner)
+                    children.append(nested.id)
+                    own?.skip(nested.span)
                     continue
                 }
                 let field = rules.fieldStep(of: child, counts: &counts)
@@ -235,7 +289,7 @@ private struct Walk {
                 if rules.isNeutral(child) && !builder.isEntryNeutral {
                     builder.addNeutralElement(child, path: childPath)
                 } else {
-                    walk(child, path: childPath, owner: owner, builder: &builder, children: &children)
+                    walk(child, path: childPath, owner: owner, builder: &builder, children: &children, own: &own)
                 }
                 builder.addBoundary(path: path)
             }

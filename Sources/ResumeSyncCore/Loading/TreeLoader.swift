@@ -182,12 +182,12 @@ public struct TreeLoader: Sendable {
                 (tree, extracted) = (keepsTrees ? whole : whole.rootAlone, extractor.extract(from: whole, file: file))
             } else if keepsTrees {
                 tree = try XMLDocumentParser.parse(bytes)
-                extracted = extractor.extract(from: tree, file: file)
+                extracted = bytes.withUnsafeBytes { extractor.extract(from: tree, file: file, bytes: $0) }
             } else {
                 // Entries only: read in place from libxml2's document, with no Swift tree to
                 // build and free (`ExtractionInPlaceTests` holds the two to the same entries).
                 (tree, extracted) = try XMLDocumentParser.parse(bytes) { document in
-                    (document.rootAlone, extractor.extract(from: document, file: file))
+                    bytes.withUnsafeBytes { (document.rootAlone, extractor.extract(from: document, file: file, bytes: $0)) }
                 }
             }
             return .success(ParsedDocument(file: file, displayPath: displayPath, bytes: bytes, tree: tree, extracted: extracted))

@@ -22,11 +22,15 @@ public final class Entry: Sendable {
     /// Whether the target may lack this entry without a `missing` finding: Android's
     /// `translatable="false"` strings live in the default `values/` only.
     public let mayBeAbsentFromTarget: Bool
+    /// The exact hash of the entry's own bytes (its element, each nested entry standing as one
+    /// marker), when its document was read from bytes that spans point into (`nil` for HTML,
+    /// which a tree builder may rearrange): what `PairVerification` combines.
+    let exactHash: UInt64?
 
     public init(
         key: EntryKey, elementName: String, span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?,
         parent: EntryID?, children: [EntryID], content: EntryContent, needsTranslation: Bool,
-        mayBeAbsentFromTarget: Bool = false
+        mayBeAbsentFromTarget: Bool = false, exactHash: UInt64? = nil
     ) {
         self.key = key
         self.elementName = elementName
@@ -38,6 +42,7 @@ public final class Entry: Sendable {
         self.content = content
         self.needsTranslation = needsTranslation
         self.mayBeAbsentFromTarget = mayBeAbsentFromTarget
+        self.exactHash = exactHash
     }
 
     public var id: EntryID { key.id ?? EntryID("") }

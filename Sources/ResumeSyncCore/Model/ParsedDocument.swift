@@ -12,6 +12,8 @@ public struct ParsedDocument: Sendable {
     /// IDs that occur more than once, with the start offsets of every occurrence.
     public private(set) var duplicateIDs: [EntryID: [Int]]
     private var positions: [EntryID: Int]
+    /// The exact hash of the bytes before the first entry, when the entries have exact hashes.
+    let prologHash: UInt64?
 
     /// A document as the extractor found it, with its look-up of IDs.
     init(file: RelativePath, displayPath: String, bytes: [UInt8], tree: XMLDocumentTree, extracted: EntryExtractor.Result) {
@@ -23,6 +25,7 @@ public struct ParsedDocument: Sendable {
         self.entries = extracted.entries
         self.duplicateIDs = extracted.duplicateIDs
         self.positions = extracted.firstIndices
+        self.prologHash = extracted.prologHash
     }
 
     /// The entry with this ID; `nil` when there is none or the ID is duplicated.
