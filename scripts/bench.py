@@ -8,7 +8,9 @@
     python3 scripts/bench.py --sizes 200 --instructions
 
 For each size it generates parallel trees (scripts/generate-trees.py, deterministic), takes a
-baseline, applies 2% drift, then times each command over the same files: `xmllint --noout` over
+baseline with the build being measured, applies 2% drift (the trees are kept in --work, one
+folder per build, named by the digest of its executable: a lock records what the build that
+wrote it verified, so each build is timed on a lock of its own), then times each command over the same files: `xmllint --noout` over
 both trees in one process (the floor), `resume-sync check`, `diff`, `todo` and
 `merge --dry-run`. Reported: median wall time of --runs runs, input MB/s, peak resident memory,
 and each wall time as a ratio to the floor. Needs a release build (`swift build -c release`; RESUME_SYNC_BIN names another binary),
@@ -23,6 +25,7 @@ callgrind, which unlike timings does not wander from run to run): `check` and th
 the other build's `check` with --against.
 """
 import argparse
+import hashlib
 import os
 import shutil
 import statistics
@@ -53,13 +56,31 @@ def xml_files(folder):
     return sorted(found)
 
 
-def prepare(size, work):
+def build_digest(tool):
+    """The first 12 hex digits of the SHA-256 of a build's executable."""
+    digest = hashlib.sha256()
+    with open(tool, "rb") as executable:
+        for block in iter(lambda: executable.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:12]
+
+
+def prepare(size, work, tool=None):
+    """The trees of `size`, their baseline taken by `tool` (this build by default), then drifted.
+
+    Each build gets trees of its own (the same files, from the same seed), named by its digest:
+    a lock says what the build that wrote it verified (`"verified"`), so a build checking
+    against another build's lock is not timed as it would run on its own."""
+    tool = tool or binary()
     files, entries = SIZES[size]
-    folder = os.path.join(work, f"trees-{size}")
+    folder = os.path.join(work, f"trees-{size}-{build_digest(tool)}")
     if not os.path.isdir(folder):
-        subprocess.run([sys.executable, GENERATOR, folder, "--files", str(files), "--entries", str(entries)], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([binary(), "accept", "--all"], cwd=folder, check=True, stderr=subprocess.DEVNULL)
-        subprocess.run([sys.executable, GENERATOR, folder, "--files", str(files), "--entries", str(entries), "--drift", "0.02"], check=True, stdout=subprocess.DEVNULL)
+        partial = folder + ".partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        subprocess.run([sys.executable, GENERATOR, partial, "--files", str(files), "--entries", str(entries)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([tool, "accept", "--all"], cwd=partial, check=True, stderr=subprocess.DEVNULL)
+        subprocess.run([sys.executable, GENERATOR, partial, "--files", str(files), "--entries", str(entries), "--drift", "0.02"], check=True, stdout=subprocess.DEVNULL)
+        os.rename(partial, folder)
     return folder
 
 
@@ -119,13 +140,18 @@ def resume_startup(runs):
     print(f"median {statistics.median(samples):.1f} ms, fastest {samples[0]:.1f} ms, slowest {samples[-1]:.1f} ms over {len(samples)} runs")
 
 
-def compare_in_turns(label, folder, other, rounds):
-    """The floor, the other build's `check` and this one's, in turns, `rounds` times."""
+def compare_in_turns(label, folder, other, other_folder, rounds):
+    """The floor, the other build's `check` and this one's, in turns, `rounds` times, each
+    build on the trees it took the baseline of."""
     runs = {"floor": [], "other": [], "this": []}
-    commands = {"floor": ["xmllint", "--noout"] + xml_files(folder), "other": [other, "check"], "this": [binary(), "check"]}
+    commands = {
+        "floor": (["xmllint", "--noout"] + xml_files(folder), folder),
+        "other": ([other, "check"], other_folder),
+        "this": ([binary(), "check"], folder),
+    }
     for _ in range(rounds):
-        for name, command in commands.items():
-            wall, _, _, user = run_timed(command, folder)
+        for name, (command, cwd) in commands.items():
+            wall, _, _, user = run_timed(command, cwd)
             runs[name].append((wall, user))
     print(f"\n## {label}: `check` in {rounds} rounds, each of the floor, {other} and {binary()}")
     print("| | wall s (median) | user s (median) | × floor (median of rounds) | × floor (range) |")
@@ -138,9 +164,9 @@ def compare_in_turns(label, folder, other, rounds):
               f"{statistics.median(ratios):.2f} | {min(ratios):.2f}–{max(ratios):.2f} |")
 
 
-def count_instructions(label, folder, other):
+def count_instructions(label, folder, other, other_folder):
     """Instructions of `check` (and of the floor, and of the other build), by callgrind."""
-    def count(command, ours=True):
+    def count(command, ours=True, cwd=folder):
         with tempfile.TemporaryDirectory() as scratch:
             executable = command[0]
             if ours:
@@ -150,12 +176,12 @@ def count_instructions(label, folder, other):
             output = os.path.join(scratch, "callgrind.out")
             completed = subprocess.run(
                 ["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}", executable] + command[1:],
-                cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
+                cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
             found = [line for line in completed.stderr.splitlines() if "Collected" in line]
             return int(found[-1].split()[-1]) if found else None
     rows = [("xmllint --noout (floor)", count(["xmllint", "--noout"] + xml_files(folder), ours=False))]
     if other:
-        rows.append(("the other build's check", count([other, "check"])))
+        rows.append(("the other build's check", count([other, "check"], cwd=other_folder)))
     rows.append(("check", count([binary(), "check"])))
     print(f"\n## {label}: instructions (callgrind)")
     print("| command | million instructions |")
@@ -185,11 +211,12 @@ def main():
     print(f"machine: {os.cpu_count()} cores; {subprocess.run(['uname', '-srm'], capture_output=True, text=True).stdout.strip()}")
     for size in args.sizes:
         folder = ROOT if size == "resume" else prepare(size, args.work)
+        other_folder = folder if size == "resume" or not args.against else prepare(size, args.work, args.against)
         label = "the resume" if size == "resume" else f"{SIZES[size][0]} files × {SIZES[size][1]} entries"
         if args.instructions:
-            count_instructions(label, folder, args.against)
+            count_instructions(label, folder, args.against, other_folder)
         elif args.against:
-            compare_in_turns(label, folder, args.against, args.rounds)
+            compare_in_turns(label, folder, args.against, other_folder, args.rounds)
         elif size == "resume":
             resume_startup(args.runs)
         else:
