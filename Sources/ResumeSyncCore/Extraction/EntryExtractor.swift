@@ -55,9 +55,13 @@ public struct EntryExtractor: Sendable {
 
 /// An entry's own bytes hashed as the walk goes through it: its whole element but for the
 /// entries nested in it, each of which stands as one marker (their bytes are theirs).
+///
+/// A span that does not lie in order inside the bytes gives no hash at all rather than a hash
+/// of part of them: a hash that left bytes out would let an edit of them pass unchecked.
 private struct OwnBytes {
     private var hasher = ExactBytesHasher()
     private var cursor: Int
+    private var isWhole = true
     private let bytes: UnsafeRawBufferPointer
 
     init(of span: ByteSpan, in bytes: UnsafeRawBufferPointer) {
@@ -66,8 +70,10 @@ private struct OwnBytes {
     }
 
     private mutating func hash(upTo end: Int) {
-        let end = min(end, bytes.count)
-        guard cursor <= end else { return }
+        guard cursor >= 0, cursor <= end, end <= bytes.count else {
+            isWhole = false
+            return
+        }
         hasher.append(UnsafeRawBufferPointer(rebasing: bytes[cursor..<end]))
     }
 
@@ -78,9 +84,9 @@ private struct OwnBytes {
         cursor = nested.end
     }
 
-    mutating func finish(at end: Int) -> UInt64 {
+    mutating func finish(at end: Int) -> UInt64? {
         hash(upTo: end)
-        return hasher.value
+        return isWhole ? hasher.value : nil
     }
 }
 
@@ -249,7 +255,7 @@ private struct Walk {
             content: builder.takeContent(),
             needsTranslation: element.attributeValue(marker.attribute) == marker.value,
             mayBeAbsentFromTarget: neutral && rules.profile.neutralEntriesMayBeAbsent,
-            exactHash: own?.finish(at: span.end))
+            exactHash: own?.finish(at: span.end) ?? nil)
         return (id, span)
     }
 
