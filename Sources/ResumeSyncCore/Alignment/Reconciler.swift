@@ -51,7 +51,7 @@ public struct Reconciler: Sendable {
     }
 
     public static let standardChecks: [any EntryCheck] = [
-        PresenceCheck(), StructureCheck(), NeutralContentCheck(), EntityCheck(),
+        PresenceCheck(), NestingCheck(), StructureCheck(), NeutralContentCheck(), EntityCheck(),
         UntranslatedCheck(), StaleCheck(),
         NumberCheck(), DateCheck(), LinkCheck(), IdentifierCheck(), GlossaryCheck(),
     ]
@@ -107,9 +107,11 @@ public struct Reconciler: Sendable {
             context.pairRecord = nil
             var verification: Fingerprint?
             var passes = false
+            // Looked up once, for the checks and for the count of unrecorded pairs below.
+            var record: Baseline.Sides?
             if let (sourceEntry, targetEntry) = pair.bothSides,
                let sourceDocument = filePair.source, let targetDocument = filePair.target {
-                let record = baseline?.records[pair.key]
+                record = baseline?.records[pair.key]
                 context.pairRecord = (pair.key, record)
                 if collectingVerified || record?.verified != nil {
                     verification = seed.verification(source: (sourceEntry, sourceDocument), target: (targetEntry, targetDocument))
@@ -126,7 +128,7 @@ public struct Reconciler: Sendable {
             }
             if collectingVerified, !foundInPair, let verification { verified[pair.key] = verification }
             if pair.source != nil, pair.target != nil, baseline != nil,
-               context.baselineRecord(of: pair)?.contains(source.spec.language.code) != true {
+               record?.contains(source.spec.language.code) != true {
                 unrecorded.append(pair.key)
             }
         }

@@ -88,25 +88,36 @@ public struct EntityCheck: EntryCheck {
     }
 }
 
-/// `mismatch-structure`: fields are aligned by name and position, so both sides must have the
-/// same number of each; and an entry must be nested in the same parent on both sides.
-public struct StructureCheck: EntryCheck {
+/// `mismatch-structure`, of where the entries are: an entry must be nested in the same parent
+/// on both sides. Where an entry is nested is not in its own bytes, so this check runs for
+/// every pair, verified or not.
+public struct NestingCheck: EntryCheck {
     public var rule: Rule { .mismatchStructure }
 
     public init() {}
 
     public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
-        guard let (source, target) = pair.bothSides else { return [] }
-        var findings: [Finding] = []
-        if source.parent != target.parent {
-            let describe = { (parent: EntryID?) in parent.map { "in \($0)" } ?? "at the top level" }
-            findings.append(context.finding(
-                .mismatchStructure, pair,
-                "\(pair.key) is nested \(describe(source.parent)) in \(context.source.displayRoot) but \(describe(target.parent)) in \(context.target.displayRoot)",
-                sourceValue: source.parent?.rawValue, targetValue: target.parent?.rawValue))
-        }
+        guard let (source, target) = pair.bothSides, source.parent != target.parent else { return [] }
+        let describe = { (parent: EntryID?) in parent.map { "in \($0)" } ?? "at the top level" }
+        return [context.finding(
+            .mismatchStructure, pair,
+            "\(pair.key) is nested \(describe(source.parent)) in \(context.source.displayRoot) but \(describe(target.parent)) in \(context.target.displayRoot)",
+            sourceValue: source.parent?.rawValue, targetValue: target.parent?.rawValue)]
+    }
+}
+
+/// `mismatch-structure`, of the entries' fields: fields are aligned by name and position, so
+/// both sides must have the same number of each. (Where each entry is nested is `NestingCheck`'s.)
+public struct StructureCheck: EntryCheck {
+    public var rule: Rule { .mismatchStructure }
+    public var readsOnlyThePair: Bool { true }
+
+    public init() {}
+
+    public func findings(for pair: EntryPair, in context: CheckContext) -> [Finding] {
         // The same fields (most pairs): the same counts.
-        guard source.content.fields != target.content.fields else { return findings }
+        guard let (source, target) = pair.bothSides, source.content.fields != target.content.fields else { return [] }
+        var findings: [Finding] = []
         let left = Self.counts(source.content.fields)
         let right = Self.counts(target.content.fields)
         for group in Set(left.keys).union(right.keys).sorted() where left[group] != right[group] {
