@@ -194,6 +194,16 @@ import Testing
         #expect(Mirror(reflecting: ProfileOverrides()).children.count == 7)
     }
 
+    @Test func eachCheckIsNamedInTheSeedAsItIsPrinted() {
+        // The seed spells each check's type by `_typeName`, which a lock written while it
+        // spelled them by `String(describing:)` must still match.
+        let checks = Reconciler.standardChecks + [CountingCheck(calls: Calls())]
+        for check in checks {
+            #expect(_typeName(type(of: check), qualified: false) == String(describing: type(of: check)))
+        }
+        #expect(checks.map { _typeName(type(of: $0), qualified: false) }.prefix(2) == ["PresenceCheck", "NestingCheck"])
+    }
+
     @Test func htmlPairsAreNeverVerified() throws {
         let zh = ["page.html": #"<!DOCTYPE html><html><body><p id="a">提升 40%</p></body></html>"#]
         let en = ["page.html": #"<!DOCTYPE html><html><body><p id="a">Up 40%</p></body></html>"#]

@@ -35,7 +35,10 @@ struct PairVerification: Sendable {
         hasher.append(configuration)
         hasher.append(UInt64(checks.count))
         for check in checks {
-            hasher.append(String(describing: type(of: check)))
+            // The type's name as `String(describing:)` spells it, without the look-ups of the
+            // protocols it might print by (a scan of every conformance in the process for each
+            // check: 16 million instructions at every start).
+            hasher.append(_typeName(type(of: check), qualified: false))
             hasher.append(check.rule.id)
             hasher.append(check.readsOnlyThePair ? 1 : 0)
         }
