@@ -175,11 +175,17 @@ struct DocumentRecorder: ~Copyable {
     private var elements: RecordingBuffer<RecordedDocument.Element>
     private var contents: RecordingBuffer<RecordedDocument.Content>
     private var attributes: RecordingBuffer<(name: String, value: String)>
+    /// The names of entity references.
     private var strings: RecordingBuffer<String>
+    /// Every text's UTF-8 bytes, one after the other: a text becomes a `String` only when it
+    /// is read (`XMLElementView.contents`), which for an entry whose content is never asked
+    /// for (`check` on a pair its lock verifies) is never.
+    private var texts: RecordingBuffer<UInt8>
+    /// Where in `texts` the text since the last element boundary or entity reference starts:
+    /// the bytes from there on are not yet a content.
+    private var pendingText = 0
     /// Each open element, its last content so far (-1: none) and its start tag as recorded.
     private var open: [(element: Int, lastContent: Int, startTag: ByteSpan?)] = []
-    /// The text since the last element boundary or entity reference, not yet a content.
-    private var pendingText: [UInt8] = []
     private(set) var rootName: XMLName?
     /// Whether some run of text is longer than libxml2's limit: libxml2's tree would be
     /// refused, or be cut off there, so the recording is not the document's reading.
@@ -192,12 +198,14 @@ struct DocumentRecorder: ~Copyable {
 
     /// A recorder for a document of about `expectedBytes` bytes, with room for what such a
     /// document usually holds: markup of an element (with an attribute) and two contents every
-    /// couple of hundred bytes. Grown from empty, the arrays were copied a dozen times each.
+    /// couple of hundred bytes, text in half of them. Grown from empty, the arrays were copied
+    /// a dozen times each.
     init(expectedBytes: Int = 0) {
         elements = RecordingBuffer(capacity: expectedBytes / 200)
         attributes = RecordingBuffer(capacity: expectedBytes / 200)
         contents = RecordingBuffer(capacity: expectedBytes / 100)
-        strings = RecordingBuffer(capacity: expectedBytes / 100)
+        strings = RecordingBuffer(capacity: 8)
+        texts = RecordingBuffer(capacity: expectedBytes / 2)
     }
 
     /// The name whose local part and prefix the parser keeps at these addresses.
@@ -240,8 +248,8 @@ struct DocumentRecorder: ~Copyable {
 
     mutating func addText(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !open.isEmpty else { return }
-        pendingText.append(contentsOf: bytes)
-        if pendingText.count > XMLDiagnostic.maximumTextLength { metLongText = true }
+        texts.append(contentsOf: bytes)
+        if texts.count - pendingText > XMLDiagnostic.maximumTextLength { metLongText = true }
     }
 
     mutating func addEntityReference(_ name: String) {
@@ -257,7 +265,7 @@ struct DocumentRecorder: ~Copyable {
         guard elements.count > 0 else { return nil }
         return RecordedDocument(
             elements: elements.handOver(), contents: contents.handOver(), attributes: attributes.handOver(),
-            strings: strings.handOver())
+            strings: strings.handOver(), texts: texts.handOver())
     }
 
     /// An element's spans from its tags as recorded: from the start tag's `<` to the end of its
@@ -272,15 +280,15 @@ struct DocumentRecorder: ~Copyable {
     }
 
     private mutating func flushText() {
-        guard !pendingText.isEmpty else { return }
-        strings.append(String(decoding: pendingText, as: UTF8.self))
-        pendingText.removeAll(keepingCapacity: true)
-        append(.text, strings.count - 1)
+        guard texts.count > pendingText else { return }
+        // Under libxml2's limit, or the recording is given up (`metLongText`): a `UInt32` holds it.
+        append(.text, pendingText, length: UInt32(truncatingIfNeeded: texts.count - pendingText))
+        pendingText = texts.count
     }
 
-    private mutating func append(_ kind: RecordedDocument.Content.Kind, _ payload: Int) {
+    private mutating func append(_ kind: RecordedDocument.Content.Kind, _ payload: Int, length: UInt32 = 0) {
         let index = contents.count
-        contents.append(RecordedDocument.Content(kind: kind, payload: payload))
+        contents.append(RecordedDocument.Content(kind: kind, length: length, payload: payload))
         let last = open[open.count - 1].lastContent
         if last >= 0 {
             contents[last].next = index
@@ -326,6 +334,20 @@ struct RecordingBuffer<Value>: ~Copyable {
         }
         (base + count).initialize(to: value)
         count += 1
+    }
+
+    /// Appends copies of `values`, growing (by doubling) to hold them.
+    mutating func append(contentsOf values: UnsafeBufferPointer<Value>) {
+        guard let source = values.baseAddress, !values.isEmpty else { return }
+        if count + values.count > capacity {
+            capacity = max(capacity * 2, count + values.count)
+            let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+        }
+        (base + count).initialize(from: source, count: values.count)
+        count += values.count
     }
 
     /// The values, for their new owner to deinitialize and deallocate; the buffer is left

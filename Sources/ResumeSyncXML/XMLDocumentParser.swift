@@ -51,7 +51,8 @@ public enum XMLDocumentParser {
 
     /// Parses `bytes` as `parse` does and gives `body` the document to read, without a Swift
     /// tree: for a reader that needs the entries and not the elements (`check`, `diff`). The
-    /// view is valid only while `body` runs.
+    /// view is valid only while `body` runs; an element it retains (`XMLDocumentView.retaining`)
+    /// holds the recorded document for as long as it is kept.
     ///
     /// The document is recorded from libxml2's events, without libxml2's tree (see
     /// `ParseState.recordedView`). A document the recording is not sure to read as the tree

@@ -20,6 +20,15 @@ public protocol XMLElementReading {
     /// The element's children that hold content, in document order: elements, text (CDATA too)
     /// and entity references. Comments and processing instructions are left out.
     var contents: Contents { get }
+    /// Calls `body` with each element of `contents`, in order: for a reader that needs only
+    /// the elements, which a recorded document gives without reading its texts.
+    func forEachChildElement(_ body: (Self) -> Void)
+}
+
+extension XMLElementReading {
+    public func forEachChildElement(_ body: (Self) -> Void) {
+        for case .element(let child) in contents { body(child) }
+    }
 }
 
 /// One child of an element, as `XMLElementReading.contents` gives it.
@@ -76,12 +85,31 @@ public struct XMLDocumentView {
     /// How many elements the document has, the root among them.
     public var elementCount: Int { document.elements.count }
 
+    /// One of the document's elements with what it is read from held: unlike the view, it may
+    /// be read after the parse that gave it, for content read only when it is asked for.
+    public func retaining(_ element: XMLElementView) -> RetainedXMLElement {
+        RetainedXMLElement(document: document, index: element.index)
+    }
+
     /// The document as `XMLDocumentTree.rootAlone` has it: the root element without its
     /// contents, what a reader of entries keeps once they are extracted.
     public var rootAlone: XMLDocumentTree {
         let bare = XMLElement(
             name: rootName, attributes: [], children: [], span: root.span, startTag: root.startTag, endTag: root.endTag)
         return XMLDocumentTree(root: bare, undeclaredEntities: undeclaredEntities, spansAreExact: spansAreExact)
+    }
+}
+
+/// An element of a recorded document that holds the document (`XMLDocumentView.retaining`).
+/// Sendable: a recorded document is not changed once the recording hands it over, and its
+/// values are read, never written, by whichever thread reads them.
+public struct RetainedXMLElement: @unchecked Sendable {
+    let document: RecordedDocument
+    let index: Int
+
+    /// Reads the element; the view given is valid only while `body` runs.
+    public func read<Value>(_ body: (XMLElementView) -> Value) -> Value {
+        withExtendedLifetime(document) { body(XMLElementView(document: document, index: index)) }
     }
 }
 
@@ -111,6 +139,16 @@ public struct XMLElementView: XMLElementReading {
 
     public var contents: Contents { Contents(document: document, upcoming: document.elements[index].firstContent) }
 
+    /// The child elements alone, with no `String` made of the texts between them.
+    public func forEachChildElement(_ body: (XMLElementView) -> Void) {
+        var upcoming = document.elements[index].firstContent
+        while upcoming >= 0 {
+            let content = document.contents[upcoming]
+            if content.kind == .element { body(XMLElementView(document: document, index: content.payload)) }
+            upcoming = content.next
+        }
+    }
+
     /// The contents of an element, each followed to the next by its index.
     public struct Contents: Sequence, IteratorProtocol {
         unowned(unsafe) let document: RecordedDocument
@@ -122,7 +160,7 @@ public struct XMLElementView: XMLElementReading {
             upcoming = content.next
             switch content.kind {
             case .element: return .element(XMLElementView(document: document, index: content.payload))
-            case .text: return .text(document.strings[content.payload])
+            case .text: return .text(document.text(of: content))
             case .entityReference: return .entityReference(document.strings[content.payload])
             }
         }
@@ -144,10 +182,12 @@ final class RecordedDocument {
     }
 
     /// An element, a text (CDATA too, adjacent texts joined) or an entity reference; `payload`
-    /// is the element's index in `elements`, or the text's or the name's in `strings`.
+    /// is the element's index in `elements`, the name's in `strings`, or where the text's
+    /// `length` bytes start in `texts`.
     struct Content {
         enum Kind { case element, text, entityReference }
         var kind: Kind
+        var length: UInt32 = 0
         var payload: Int
         /// The index of the next content of the same element; -1 after the last.
         var next = -1
@@ -161,17 +201,27 @@ final class RecordedDocument {
     let elements: UnsafeMutableBufferPointer<Element>
     let contents: UnsafeMutableBufferPointer<Content>
     let attributes: UnsafeMutableBufferPointer<(name: String, value: String)>
+    /// The names of entity references.
     let strings: UnsafeMutableBufferPointer<String>
+    /// The texts' UTF-8 bytes (see `DocumentRecorder.texts`).
+    let texts: UnsafeMutableBufferPointer<UInt8>
 
     /// Takes over the buffers a recording wrote (`RecordingBuffer.handOver`).
     init(
         elements: UnsafeMutableBufferPointer<Element>, contents: UnsafeMutableBufferPointer<Content>,
-        attributes: UnsafeMutableBufferPointer<(name: String, value: String)>, strings: UnsafeMutableBufferPointer<String>
+        attributes: UnsafeMutableBufferPointer<(name: String, value: String)>, strings: UnsafeMutableBufferPointer<String>,
+        texts: UnsafeMutableBufferPointer<UInt8>
     ) {
         self.elements = elements
         self.contents = contents
         self.attributes = attributes
         self.strings = strings
+        self.texts = texts
+    }
+
+    /// The text a content of kind `.text` holds, made a `String` now.
+    func text(of content: Content) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: texts[content.payload ..< content.payload + Int(content.length)]), as: UTF8.self)
     }
 
     deinit {
@@ -179,6 +229,7 @@ final class RecordedDocument {
         Self.release(contents)
         Self.release(attributes)
         Self.release(strings)
+        texts.deallocate()
     }
 
     /// Value by value: the buffers' own bulk destroy goes through each value's type at run

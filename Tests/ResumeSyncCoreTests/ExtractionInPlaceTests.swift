@@ -6,7 +6,8 @@ import ResumeSyncXML
 /// `check` and `diff` read entries from a document recorded from libxml2's events, without
 /// libxml2's tree (`XMLElementView`), and `merge` and `todo` from the Swift tree they also edit
 /// by. Both must find the same entries, the same duplicate IDs and the same root, and refuse
-/// the same documents the same way.
+/// the same documents the same way; and an entry whose content `check` reads only when asked
+/// for (`ContentDeferral`) must read as the one built as the entries are found.
 @Suite struct ExtractionInPlaceTests {
     /// Parses `bytes` both ways with `profile` and compares everything a reader of entries sees.
     static func expectSameReading(
@@ -19,11 +20,25 @@ import ResumeSyncXML
         let path = RelativePath(file)
         let tree = withTree.parse(bytes, file: path, displayPath: "zh/\(file)", side: .source)
         let view = inPlace.parse(bytes, file: path, displayPath: "zh/\(file)", side: .source)
+        // In place with every entry's content read only when asked for, after the parse.
+        let deferred = inPlace.parse(bytes, file: path, displayPath: "zh/\(file)", side: .source, deferring: .all)
         switch (tree, view) {
         case (.success(let tree), .success(let view)):
             #expect(view.entries.count == tree.entries.count, "entries of \(file)", sourceLocation: sourceLocation)
             for (left, right) in zip(tree.entries, view.entries) {
                 #expect(describe(left) == describe(right), "an entry of \(file)", sourceLocation: sourceLocation)
+            }
+            if let deferred = try? deferred.get() {
+                #expect(deferred.entries.count == view.entries.count, "deferred entries of \(file)", sourceLocation: sourceLocation)
+                for (built, waiting) in zip(view.entries, deferred.entries) {
+                    #expect(!waiting.contentHasBeenRead, sourceLocation: sourceLocation)
+                    #expect(waiting.exactHash == built.exactHash, "the exact hash of \(built.key)", sourceLocation: sourceLocation)
+                    #expect(describe(waiting) == describe(built), "a deferred entry of \(file)", sourceLocation: sourceLocation)
+                    #expect(waiting.contentHasBeenRead, sourceLocation: sourceLocation)
+                }
+                #expect(deferred.duplicateIDs == view.duplicateIDs, sourceLocation: sourceLocation)
+            } else {
+                Issue.record("\(file) was refused when its content was deferred", sourceLocation: sourceLocation)
             }
             #expect(view.duplicateIDs == tree.duplicateIDs, sourceLocation: sourceLocation)
             let bare = tree.tree.rootAlone
@@ -32,6 +47,11 @@ import ResumeSyncXML
             #expect(view.tree.spansAreExact == bare.spansAreExact, sourceLocation: sourceLocation)
         case (.failure(let tree), .failure(let view)):
             #expect(view.findings == tree.findings, "why \(file) is refused", sourceLocation: sourceLocation)
+            if case .failure(let deferred) = deferred {
+                #expect(deferred.findings == view.findings, sourceLocation: sourceLocation)
+            } else {
+                Issue.record("\(file) was read when its content was deferred", sourceLocation: sourceLocation)
+            }
         default:
             Issue.record("\(file) parsed one way and not the other", sourceLocation: sourceLocation)
         }

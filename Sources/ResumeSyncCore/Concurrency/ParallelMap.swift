@@ -76,4 +76,11 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         // The work always stores a value before it signals.
         return result!
     }
+
+    /// The value if the work is done, without waiting for it; `nil` while it runs.
+    var valueIfDone: Value? {
+        guard done.wait(timeout: .now()) == .success else { return nil }
+        done.signal()
+        return result
+    }
 }

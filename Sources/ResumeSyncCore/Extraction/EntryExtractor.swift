@@ -1,4 +1,5 @@
 import ResumeSyncXML
+import Synchronization
 
 /// Finds the entries of a parsed document and splits each one's content into prose, neutral
 /// values and fields, as the format profile says.
@@ -28,16 +29,29 @@ public struct EntryExtractor: Sendable {
     }
 
     /// The same entries read in place from the parser's document, without a Swift tree.
-    public func extract(from document: XMLDocumentView, file: RelativePath, bytes: UnsafeRawBufferPointer? = nil) -> Result {
+    ///
+    /// The entries `deferral` names have their content read from their element only when first
+    /// asked for, and hold the recorded document until then (see `Entry.content`): for a
+    /// reader that checks one file pair and releases it, where a pair that its lock record
+    /// verifies reads no content at all.
+    public func extract(
+        from document: XMLDocumentView, file: RelativePath, bytes: UnsafeRawBufferPointer? = nil,
+        deferring deferral: ContentDeferral = .none
+    ) -> Result {
         // Entries are some of the elements, often most: room for as many as there are, where
         // the table of IDs grown from empty was rehashed at each power of two.
-        extract(root: document.root, file: file, bytes: bytes, expectedEntries: document.elementCount)
+        extract(
+            root: document.root, file: file, bytes: bytes, expectedEntries: document.elementCount,
+            deferral: deferral, retaining: { document.retaining($0) })
     }
 
-    private func extract(
-        root: some XMLElementReading, file: RelativePath, bytes: UnsafeRawBufferPointer?, expectedEntries: Int = 0
+    private func extract<Element: XMLElementReading>(
+        root: Element, file: RelativePath, bytes: UnsafeRawBufferPointer?, expectedEntries: Int = 0,
+        deferral: ContentDeferral = .none, retaining: ((Element) -> RetainedXMLElement)? = nil
     ) -> Result {
-        var walk = Walk(profile: profile, file: file, bytes: bytes)
+        var walk = Walk<Element>(rules: ElementRules(profile: profile), file: file, bytes: bytes)
+        walk.deferral = deferral
+        walk.retaining = retaining
         walk.reserveCapacity(expectedEntries)
         walk.scan(root, parent: nil)
         // Every slot is filled by the time the walk ends: the entries keep their slots' indices.
@@ -150,12 +164,24 @@ final class ElementRules: Sendable {
     /// counts as structure and the attribute that keyed it.
     func fieldStep(of child: some XMLElementReading, counts: inout FieldCounts) -> (step: String, isStructure: Bool, keyAttribute: String?) {
         let name = child.qualifiedName
-        if !profile.keyedFields.isEmpty, let keyAttribute = profile.keyedFields[name],
-           let key = child.attributeValue(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0) }), !key.isEmpty {
+        if let (key, keyAttribute) = fieldKey(of: child) {
             return ("\(name)[\(key)]", profile.requiredFieldKeys.contains(key), keyAttribute)
         }
         let position = counts.next(name)
         return (name + (position < Self.positionSteps.count ? Self.positionSteps[position] : "[\(position)]"), true, nil)
+    }
+
+    /// Whether a field counts as structure (`fieldStep`), without spelling its step.
+    func isStructure(_ child: some XMLElementReading) -> Bool {
+        fieldKey(of: child).map { profile.requiredFieldKeys.contains($0.key) } ?? true
+    }
+
+    /// A keyed field's key and the attribute that gives it; `nil` for a field by position.
+    private func fieldKey(of child: some XMLElementReading) -> (key: String, attribute: String)? {
+        guard !profile.keyedFields.isEmpty, let keyAttribute = profile.keyedFields[child.qualifiedName],
+              let key = child.attributeValue(keyAttribute).map({ TextNormalizer.collapsingWhitespace($0) }), !key.isEmpty
+        else { return nil }
+        return (key, keyAttribute)
     }
 
     /// `[1]` to `[15]`, spelled once: a field's position is joined to its name for every field.
@@ -189,11 +215,21 @@ final class ElementRules: Sendable {
     }
 }
 
-private struct Walk {
+/// The walk through a document's elements that finds its entries, and through each entry's own
+/// content: with the content builder as it goes, or through its elements alone when the
+/// content is deferred (`findNested`), or for a deferred entry's content alone
+/// (`Walk.content(of:…)`), which passes over the entries nested in it.
+private struct Walk<Element: XMLElementReading> {
     let rules: ElementRules
     let file: RelativePath
     /// The file's bytes, for each entry's exact hash; `nil`: no hashes.
     let bytes: UnsafeRawBufferPointer?
+    /// Which entries have their content read when asked for, rather than built as the walk
+    /// goes; each of them retains its element (`retaining`, which a Swift tree has not).
+    var deferral = ContentDeferral.none
+    var retaining: ((Element) -> RetainedXMLElement)?
+    /// Whether the entries nested in an entry are collected: not when one entry's content is read.
+    var collectsNested = true
     /// Each entry in a slot taken when it is met, filled once its content is read (after the
     /// entries nested in it): parents come before their children.
     var entries: [Entry?] = []
@@ -203,8 +239,8 @@ private struct Walk {
     var offsets: [Int] = []
     var duplicates: [EntryID: [Int]] = [:]
 
-    init(profile: FormatProfile, file: RelativePath, bytes: UnsafeRawBufferPointer?) {
-        self.rules = ElementRules(profile: profile)
+    init(rules: ElementRules, file: RelativePath, bytes: UnsafeRawBufferPointer?) {
+        self.rules = rules
         self.file = file
         self.bytes = bytes
     }
@@ -216,7 +252,7 @@ private struct Walk {
     }
 
     /// Looks for entries in an element that is not one itself (a root without an ID).
-    mutating func scan<Element: XMLElementReading>(_ element: Element, parent: EntryID?) {
+    mutating func scan(_ element: Element, parent: EntryID?) {
         if rules.isIgnored(element) { return }
         if let id = rules.entryID(of: element) {
             collect(element, id: id, parent: parent)
@@ -228,7 +264,7 @@ private struct Walk {
     }
 
     @discardableResult
-    mutating func collect<Element: XMLElementReading>(_ element: Element, id: EntryID, parent: EntryID?) -> (id: EntryID, span: ByteSpan) {
+    mutating func collect(_ element: Element, id: EntryID, parent: EntryID?) -> (id: EntryID, span: ByteSpan) {
         let span = element.span
         let slot = entries.count
         if let first = firstSlots.updateValue(slot, forKey: id) {
@@ -238,29 +274,36 @@ private struct Walk {
         entries.append(nil)
         offsets.append(span.start)
         let neutral = rules.isNeutral(element)
-        var builder = ContentBuilder(rules: rules, isEntryNeutral: neutral)
-        builder.addAttributes(of: element, path: "")
         var children: [EntryID] = []
         var own = bytes.map { OwnBytes(of: span, in: $0) }
-        walk(element, path: "", owner: id, builder: &builder, children: &children, own: &own)
+        let key = EntryKey(file: file, id: id)
         let marker = rules.profile.needsTranslation
-        entries[slot] = Entry(
-            key: EntryKey(file: file, id: id),
-            elementName: element.qualifiedName,
-            span: span,
-            startTag: element.startTag,
-            endTag: element.endTag,
-            parent: parent,
-            children: children,
-            content: builder.takeContent(),
-            needsTranslation: element.attributeValue(marker.attribute) == marker.value,
-            mayBeAbsentFromTarget: neutral && rules.profile.neutralEntriesMayBeAbsent,
-            exactHash: own?.finish(at: span.end) ?? nil)
+        let needsTranslation = element.attributeValue(marker.attribute) == marker.value
+        let mayBeAbsent = neutral && rules.profile.neutralEntriesMayBeAbsent
+        if let retaining, deferral.defers(key) {
+            findNested(in: element, owner: id, isEntryNeutral: neutral, children: &children, own: &own)
+            entries[slot] = Entry(
+                key: key, elementName: element.qualifiedName, span: span, startTag: element.startTag,
+                endTag: element.endTag, parent: parent, children: children,
+                deferredContent: DeferredEntryContent(element: retaining(element), rules: rules, isNeutral: neutral),
+                needsTranslation: needsTranslation, mayBeAbsentFromTarget: mayBeAbsent,
+                exactHash: own?.finish(at: span.end) ?? nil)
+        } else {
+            var builder = ContentBuilder(rules: rules, isEntryNeutral: neutral)
+            builder.addAttributes(of: element, path: "")
+            walk(element, path: "", owner: id, builder: &builder, children: &children, own: &own)
+            entries[slot] = Entry(
+                key: key, elementName: element.qualifiedName, span: span, startTag: element.startTag,
+                endTag: element.endTag, parent: parent, children: children, content: builder.takeContent(),
+                needsTranslation: needsTranslation, mayBeAbsentFromTarget: mayBeAbsent,
+                exactHash: own?.finish(at: span.end) ?? nil)
+        }
         return (id, span)
     }
 
-    /// Walks an entry's content; nested entries are collected on their own, as the owner's children.
-    mutating func walk<Element: XMLElementReading>(
+    /// Walks an entry's content; nested entries are collected on their own, as the owner's
+    /// children (unless `collectsNested` is off).
+    mutating func walk(
         _ element: Element, path: String, owner: EntryID,
         builder: inout ContentBuilder, children: inout [EntryID], own: inout OwnBytes?
     ) {
@@ -275,10 +318,7 @@ private struct Walk {
                 if rules.isIgnored(child) { continue }
                 builder.addBoundary(path: path)
                 if let childID = rules.entryID(of: child) {
-                    if children.isEmpty { children.reserveCapacity(ContentBuilder.firstCapacity) }
-                    let nested = collect(child, id: childID, parent: owner)
-                    children.append(nested.id)
-                    own?.skip(nested.span)
+                    collectNested(child, id: childID, owner: owner, children: &children, own: &own)
                     continue
                 }
                 let field = rules.fieldStep(of: child, counts: &counts)
@@ -300,5 +340,113 @@ private struct Walk {
                 builder.addBoundary(path: path)
             }
         }
+    }
+
+    /// What `walk` finds of an entry whose content is deferred: the entries nested in it and the
+    /// bytes around them, through its elements alone (no text of a recorded document is made a
+    /// `String`), going into the elements `walk` goes into: neither a field that is not
+    /// structure nor a neutral element in an entry that is not neutral itself.
+    mutating func findNested(
+        in element: Element, owner: EntryID, isEntryNeutral: Bool, children: inout [EntryID], own: inout OwnBytes?
+    ) {
+        element.forEachChildElement { child in
+            if rules.isIgnored(child) { return }
+            if let childID = rules.entryID(of: child) {
+                collectNested(child, id: childID, owner: owner, children: &children, own: &own)
+            } else if rules.isStructure(child), isEntryNeutral || !rules.isNeutral(child) {
+                findNested(in: child, owner: owner, isEntryNeutral: isEntryNeutral, children: &children, own: &own)
+            }
+        }
+    }
+
+    /// An entry nested in `owner`'s content: collected on its own, as a child, its bytes not
+    /// the owner's (unless `collectsNested` is off: it was collected already).
+    private mutating func collectNested(
+        _ child: Element, id: EntryID, owner: EntryID, children: inout [EntryID], own: inout OwnBytes?
+    ) {
+        guard collectsNested else { return }
+        if children.isEmpty { children.reserveCapacity(ContentBuilder.firstCapacity) }
+        let nested = collect(child, id: id, parent: owner)
+        children.append(nested.id)
+        own?.skip(nested.span)
+    }
+}
+
+extension Walk where Element == XMLElementView {
+    /// A deferred entry's content, read from its element as `collect` builds it: the entries
+    /// nested in it were collected already, and are passed over.
+    static func content(of element: XMLElementView, key: EntryKey, rules: ElementRules, isNeutral: Bool) -> EntryContent {
+        var walk = Walk(rules: rules, file: key.file, bytes: nil)
+        walk.collectsNested = false
+        var builder = ContentBuilder(rules: rules, isEntryNeutral: isNeutral)
+        builder.addAttributes(of: element, path: "")
+        var children: [EntryID] = []
+        var own: OwnBytes?
+        walk.walk(element, path: "", owner: key.id ?? EntryID(""), builder: &builder, children: &children, own: &own)
+        return builder.takeContent()
+    }
+}
+
+/// Which entries of a document have their content read only when it is first asked for. Reading
+/// it then walks the entry's element a second time, so it pays only for entries that are likely
+/// never asked: those of pairs that their lock record may verify.
+public enum ContentDeferral: Sendable {
+    /// Every entry's content is built as the entries are found.
+    case none
+    /// Every entry's content waits (the lock's records are not known yet).
+    case all
+    /// The content waits for the entries that these lock records say were verified (made by
+    /// `verified(in:)` for a file where some records are and some are not).
+    case verified(Baseline)
+
+    /// The deferral for a file whose lock records are these: `.none` or `.all` when none or
+    /// all of them are verified, so that no entry is looked up for a file where all are alike.
+    static func verified(in baseline: Baseline) -> ContentDeferral {
+        let verified = baseline.records.values.count { $0.verified != nil }
+        if verified == 0 { return .none }
+        return verified == baseline.records.count ? .all : .verified(baseline)
+    }
+
+    func defers(_ key: EntryKey) -> Bool {
+        switch self {
+        case .none: false
+        case .all: true
+        case .verified(let baseline): baseline.records[key]?.verified != nil
+        }
+    }
+}
+
+/// An entry's content, read from its retained element the first time it is asked for and kept
+/// from then on. Read from any thread: the first reading is published atomically, and a thread
+/// that lost the race to publish its own uses the one that won.
+final class DeferredEntryContent: Sendable {
+    private let element: RetainedXMLElement
+    private let rules: ElementRules
+    private let isNeutral: Bool
+    private let read = Atomic<Unmanaged<EntryContent>?>(nil)
+
+    init(element: RetainedXMLElement, rules: ElementRules, isNeutral: Bool) {
+        self.element = element
+        self.rules = rules
+        self.isNeutral = isNeutral
+    }
+
+    deinit {
+        read.load(ordering: .acquiring)?.release()
+    }
+
+    /// Whether the content has been read (asked for) yet.
+    var hasBeenRead: Bool { read.load(ordering: .acquiring) != nil }
+
+    /// The content of the entry of this key.
+    func content(of key: EntryKey) -> EntryContent {
+        if let done = read.load(ordering: .acquiring) { return done.takeUnretainedValue() }
+        let content = element.read { Walk.content(of: $0, key: key, rules: rules, isNeutral: isNeutral) }
+        let (published, winner) = read.compareExchange(
+            expected: nil, desired: Unmanaged.passRetained(content), ordering: .acquiringAndReleasing)
+        if published { return content }
+        // Another thread read it first: its reading is kept, and the hold taken on this one let go.
+        Unmanaged.passUnretained(content).release()
+        return winner!.takeUnretainedValue()
     }
 }

@@ -145,7 +145,9 @@ public struct TreeLoader: Sendable {
         public var findings: [Finding]
     }
 
-    func loadDocument(_ file: RelativePath, of spec: TreeSpec, side: TreeSide) -> Result<ParsedDocument, LoadProblem> {
+    func loadDocument(
+        _ file: RelativePath, of spec: TreeSpec, side: TreeSide, deferring deferral: ContentDeferral = .none
+    ) -> Result<ParsedDocument, LoadProblem> {
         let displayPath = spec.displayPath(file)
         let key = EntryKey(file: file, id: nil)
         func problem(_ message: String, at location: SourceLocation) -> LoadProblem {
@@ -156,15 +158,19 @@ public struct TreeLoader: Sendable {
         }
         switch source.read(file, of: spec) {
         case .success(let bytes):
-            return parse(bytes, file: file, displayPath: displayPath, side: side)
+            return parse(bytes, file: file, displayPath: displayPath, side: side, deferring: deferral)
         case .failure(let failure):
             return .failure(problem(failure.message, at: SourceLocation(path: displayPath, line: 1, column: 1, byteOffset: 0)))
         }
     }
 
     /// Parses one file's bytes into a document, or the `parse-error` findings that stop it.
+    ///
+    /// Without the tree (`keepsTrees` false), the entries `deferral` names read their content
+    /// only when it is asked for, and hold the recorded document until they are released: for
+    /// a reader that checks a file pair at a time (`EntryExtractor.extract(from:file:bytes:deferring:)`).
     public func parse(
-        _ bytes: [UInt8], file: RelativePath, displayPath: String, side: TreeSide
+        _ bytes: [UInt8], file: RelativePath, displayPath: String, side: TreeSide, deferring deferral: ContentDeferral = .none
     ) -> Result<ParsedDocument, LoadProblem> {
         let key = EntryKey(file: file, id: nil)
         func problem(_ message: String, at location: SourceLocation) -> LoadProblem {
@@ -187,7 +193,9 @@ public struct TreeLoader: Sendable {
                 // Entries only: read in place from libxml2's document, with no Swift tree to
                 // build and free (`ExtractionInPlaceTests` holds the two to the same entries).
                 (tree, extracted) = try XMLDocumentParser.parse(bytes) { document in
-                    bytes.withUnsafeBytes { (document.rootAlone, extractor.extract(from: document, file: file, bytes: $0)) }
+                    bytes.withUnsafeBytes {
+                        (document.rootAlone, extractor.extract(from: document, file: file, bytes: $0, deferring: deferral))
+                    }
                 }
             }
             return .success(ParsedDocument(file: file, displayPath: displayPath, bytes: bytes, tree: tree, extracted: extracted))

@@ -57,7 +57,17 @@ extension Workspace {
         let parts = listing.files.parallelMap(completed: { done in
             progress?(RunProgress(phase: .checking, filesRead: fileCounts[done], totalFiles: fileCounts[fileCounts.count - 1]))
         }) { file in
-            loader.withFilePair(file, of: listing, source: workspace.source, target: workspace.target, observing: observer) {
+            // The content of a pair that its lock record verifies is never read, so it waits to
+            // be asked for; the rest is built as the entries are found (reading it later walks
+            // each element twice). While the lock is still being read, every entry's waits.
+            let deferral: ContentDeferral = switch pendingBaseline.valueIfDone {
+            case nil: .all
+            case .success(let filed?)?: .verified(in: filed.baseline(of: file))
+            case .success(nil)?, .failure?: .none
+            }
+            return loader.withFilePair(
+                file, of: listing, source: workspace.source, target: workspace.target, deferring: deferral, observing: observer
+            ) {
                 sourceTree, targetTree in
                 let baseline = (try? pendingBaseline.value.get())??.baseline(of: file)
                 let (checked, shown) = reconciler.checkFilePairShowing(source: sourceTree, target: targetTree, baseline: baseline)

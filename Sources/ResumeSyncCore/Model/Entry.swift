@@ -16,7 +16,20 @@ public final class Entry: Sendable {
     public let parent: EntryID?
     /// The entries nested directly in this one, in document order.
     public let children: [EntryID]
-    public let content: EntryContent
+    /// What the entry says. Read from its element when first asked for an entry whose reading
+    /// was deferred (`check` and `diff`, which read entries from the recorded document): a pair
+    /// its lock record verifies asks for none.
+    public var content: EntryContent {
+        if let builtContent { return builtContent }
+        return deferredContent!.content(of: key)
+    }
+    /// One of the two is set: the content built as the entry was found, or the reading of it
+    /// that waits to be asked for.
+    private let builtContent: EntryContent?
+    private let deferredContent: DeferredEntryContent?
+    /// Whether `content` has been built or read: false only for a deferred entry no one has
+    /// asked yet (what shows that a verified pair is passed over without reading it).
+    var contentHasBeenRead: Bool { deferredContent?.hasBeenRead ?? true }
     /// Marked by `merge` (or a person) as text copied from the source that awaits translation.
     public let needsTranslation: Bool
     /// Whether the target may lack this entry without a `missing` finding: Android's
@@ -27,10 +40,34 @@ public final class Entry: Sendable {
     /// which a tree builder may rearrange): what `PairVerification` combines.
     let exactHash: UInt64?
 
-    public init(
+    public convenience init(
         key: EntryKey, elementName: String, span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?,
         parent: EntryID?, children: [EntryID], content: EntryContent, needsTranslation: Bool,
         mayBeAbsentFromTarget: Bool = false, exactHash: UInt64? = nil
+    ) {
+        self.init(
+            key: key, elementName: elementName, span: span, startTag: startTag, endTag: endTag, parent: parent,
+            children: children, builtContent: content, deferredContent: nil, needsTranslation: needsTranslation,
+            mayBeAbsentFromTarget: mayBeAbsentFromTarget, exactHash: exactHash)
+    }
+
+    /// An entry whose content is read from its element when first asked for.
+    convenience init(
+        key: EntryKey, elementName: String, span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?,
+        parent: EntryID?, children: [EntryID], deferredContent: DeferredEntryContent, needsTranslation: Bool,
+        mayBeAbsentFromTarget: Bool, exactHash: UInt64?
+    ) {
+        self.init(
+            key: key, elementName: elementName, span: span, startTag: startTag, endTag: endTag, parent: parent,
+            children: children, builtContent: nil, deferredContent: deferredContent, needsTranslation: needsTranslation,
+            mayBeAbsentFromTarget: mayBeAbsentFromTarget, exactHash: exactHash)
+    }
+
+    private init(
+        key: EntryKey, elementName: String, span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?,
+        parent: EntryID?, children: [EntryID], builtContent: EntryContent?, deferredContent: DeferredEntryContent?,
+        needsTranslation: Bool,
+        mayBeAbsentFromTarget: Bool, exactHash: UInt64?
     ) {
         self.key = key
         self.elementName = elementName
@@ -39,7 +76,8 @@ public final class Entry: Sendable {
         self.endTag = endTag
         self.parent = parent
         self.children = children
-        self.content = content
+        self.builtContent = builtContent
+        self.deferredContent = deferredContent
         self.needsTranslation = needsTranslation
         self.mayBeAbsentFromTarget = mayBeAbsentFromTarget
         self.exactHash = exactHash
@@ -49,7 +87,10 @@ public final class Entry: Sendable {
 }
 
 /// What an entry says, split the way the checks need it.
-public struct EntryContent: Hashable, Sendable {
+///
+/// A class, immutable, compared by value: each of the checks asks an entry for its content, and
+/// a reference is handed over where a value retained its five lists one by one each time.
+public final class EntryContent: Hashable, Sendable {
     /// The readable text: all text of the entry and its fields, white space folded.
     public let text: String
     /// Translatable text, one segment per element (or prose attribute) that holds some.
@@ -70,6 +111,20 @@ public struct EntryContent: Hashable, Sendable {
         self.neutralValues = neutralValues
         self.entityReferences = entityReferences
         self.fields = fields
+    }
+
+    public static func == (left: EntryContent, right: EntryContent) -> Bool {
+        left === right
+            || (left.text == right.text && left.segments == right.segments && left.neutralValues == right.neutralValues
+                && left.entityReferences == right.entityReferences && left.fields == right.fields)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(segments)
+        hasher.combine(neutralValues)
+        hasher.combine(entityReferences)
+        hasher.combine(fields)
     }
 
     /// Fingerprint of the prose: what a translation was made against.
