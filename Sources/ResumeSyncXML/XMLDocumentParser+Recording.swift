@@ -281,7 +281,8 @@ struct DocumentRecorder: ~Copyable {
 
     private mutating func flushText() {
         guard texts.count > pendingText else { return }
-        // Under libxml2's limit, or the recording is given up (`metLongText`): a `UInt32` holds it.
+        // No longer than the document's own bytes (a character reference is longer than the
+        // character), which are under 2 GiB (`refuseEarly`): a `UInt32` holds it.
         append(.text, pendingText, length: UInt32(truncatingIfNeeded: texts.count - pendingText))
         pendingText = texts.count
     }

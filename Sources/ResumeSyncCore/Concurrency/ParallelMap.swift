@@ -77,7 +77,8 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         return result!
     }
 
-    /// The value if the work is done, without waiting for it; `nil` while it runs.
+    /// The value if the work is done, without waiting for it; `nil` while it runs (and, for
+    /// the instant another thread holds the signal, after: a caller takes `nil` as "not yet").
     var valueIfDone: Value? {
         guard done.wait(timeout: .now()) == .success else { return nil }
         done.signal()
