@@ -278,26 +278,22 @@ private struct Walk<Element: XMLElementReading> {
         var own = bytes.map { OwnBytes(of: span, in: $0) }
         let key = EntryKey(file: file, id: id)
         let marker = rules.profile.needsTranslation
-        let needsTranslation = element.attributeValue(marker.attribute) == marker.value
-        let mayBeAbsent = neutral && rules.profile.neutralEntriesMayBeAbsent
+        let content: Entry.StoredContent
         if let retaining, deferral.defers(key) {
             findNested(in: element, owner: id, isEntryNeutral: neutral, children: &children, own: &own)
-            entries[slot] = Entry(
-                key: key, elementName: element.qualifiedName, span: span, startTag: element.startTag,
-                endTag: element.endTag, parent: parent, children: children,
-                deferredContent: DeferredEntryContent(element: retaining(element), rules: rules, isNeutral: neutral),
-                needsTranslation: needsTranslation, mayBeAbsentFromTarget: mayBeAbsent,
-                exactHash: own?.finish(at: span.end) ?? nil)
+            content = .deferred(DeferredEntryContent(element: retaining(element), rules: rules, isNeutral: neutral))
         } else {
             var builder = ContentBuilder(rules: rules, isEntryNeutral: neutral)
             builder.addAttributes(of: element, path: "")
             walk(element, path: "", owner: id, builder: &builder, children: &children, own: &own)
-            entries[slot] = Entry(
-                key: key, elementName: element.qualifiedName, span: span, startTag: element.startTag,
-                endTag: element.endTag, parent: parent, children: children, content: builder.takeContent(),
-                needsTranslation: needsTranslation, mayBeAbsentFromTarget: mayBeAbsent,
-                exactHash: own?.finish(at: span.end) ?? nil)
+            content = .built(builder.takeContent())
         }
+        entries[slot] = Entry(
+            key: key, elementName: element.qualifiedName, span: span, startTag: element.startTag,
+            endTag: element.endTag, parent: parent, children: children, storedContent: content,
+            needsTranslation: element.attributeValue(marker.attribute) == marker.value,
+            mayBeAbsentFromTarget: neutral && rules.profile.neutralEntriesMayBeAbsent,
+            exactHash: own?.finish(at: span.end) ?? nil)
         return (id, span)
     }
 

@@ -17,19 +17,26 @@ public final class Entry: Sendable {
     /// The entries nested directly in this one, in document order.
     public let children: [EntryID]
     /// What the entry says. Read from its element when first asked for an entry whose reading
-    /// was deferred (`check` and `diff`, which read entries from the recorded document): a pair
-    /// its lock record verifies asks for none.
+    /// was deferred (`check`, which reads entries from the recorded document): a pair its lock
+    /// record verifies asks for none.
     public var content: EntryContent {
-        if let builtContent { return builtContent }
-        return deferredContent!.content(of: key)
+        switch storedContent {
+        case .built(let content): content
+        case .deferred(let reading): reading.content(of: key)
+        }
     }
-    /// One of the two is set: the content built as the entry was found, or the reading of it
-    /// that waits to be asked for.
-    private let builtContent: EntryContent?
-    private let deferredContent: DeferredEntryContent?
+    /// The content built as the entry was found, or the reading of it that waits to be asked for.
+    enum StoredContent {
+        case built(EntryContent)
+        case deferred(DeferredEntryContent)
+    }
+    private let storedContent: StoredContent
     /// Whether `content` has been built or read: false only for a deferred entry no one has
     /// asked yet (what shows that a verified pair is passed over without reading it).
-    var contentHasBeenRead: Bool { deferredContent?.hasBeenRead ?? true }
+    var contentHasBeenRead: Bool {
+        if case .deferred(let reading) = storedContent { return reading.hasBeenRead }
+        return true
+    }
     /// Marked by `merge` (or a person) as text copied from the source that awaits translation.
     public let needsTranslation: Bool
     /// Whether the target may lack this entry without a `missing` finding: Android's
@@ -47,26 +54,13 @@ public final class Entry: Sendable {
     ) {
         self.init(
             key: key, elementName: elementName, span: span, startTag: startTag, endTag: endTag, parent: parent,
-            children: children, builtContent: content, deferredContent: nil, needsTranslation: needsTranslation,
+            children: children, storedContent: .built(content), needsTranslation: needsTranslation,
             mayBeAbsentFromTarget: mayBeAbsentFromTarget, exactHash: exactHash)
     }
 
-    /// An entry whose content is read from its element when first asked for.
-    convenience init(
+    init(
         key: EntryKey, elementName: String, span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?,
-        parent: EntryID?, children: [EntryID], deferredContent: DeferredEntryContent, needsTranslation: Bool,
-        mayBeAbsentFromTarget: Bool, exactHash: UInt64?
-    ) {
-        self.init(
-            key: key, elementName: elementName, span: span, startTag: startTag, endTag: endTag, parent: parent,
-            children: children, builtContent: nil, deferredContent: deferredContent, needsTranslation: needsTranslation,
-            mayBeAbsentFromTarget: mayBeAbsentFromTarget, exactHash: exactHash)
-    }
-
-    private init(
-        key: EntryKey, elementName: String, span: ByteSpan, startTag: ByteSpan, endTag: ByteSpan?,
-        parent: EntryID?, children: [EntryID], builtContent: EntryContent?, deferredContent: DeferredEntryContent?,
-        needsTranslation: Bool,
+        parent: EntryID?, children: [EntryID], storedContent: StoredContent, needsTranslation: Bool,
         mayBeAbsentFromTarget: Bool, exactHash: UInt64?
     ) {
         self.key = key
@@ -76,8 +70,7 @@ public final class Entry: Sendable {
         self.endTag = endTag
         self.parent = parent
         self.children = children
-        self.builtContent = builtContent
-        self.deferredContent = deferredContent
+        self.storedContent = storedContent
         self.needsTranslation = needsTranslation
         self.mayBeAbsentFromTarget = mayBeAbsentFromTarget
         self.exactHash = exactHash
