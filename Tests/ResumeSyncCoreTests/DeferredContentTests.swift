@@ -85,6 +85,35 @@ import Testing
         #expect(inPlace.findings.contains { $0.rule == "mismatch-structure" && $0.key == "work.xml#a1" })
     }
 
+    /// A deferred entry finds its nested entries through its elements alone: in the fields it
+    /// walks into, not in a neutral element (unless the entry is neutral itself) nor in a
+    /// keyed field not every language has, as the walk that builds the content finds them.
+    @Test func nestedEntriesAreFoundWhereTheContentWalkFindsThem() throws {
+        let document = """
+            <resume>
+              <job id="a"><details><p>细节</p><item id="a1">嵌套在字段里</item></details>
+                <code><item id="a2">在中性元素里</item></code>
+              </job>
+              <job id="b" translate="no"><code><item id="b1">中性条目里的中性元素</item></code></job>
+              <plurals name="p"><item quantity="one"><string name="s1">一个</string></item>
+                <item quantity="other"><string name="s2">多个</string></item></plurals>
+            </resume>
+            """
+        for profile in [FormatProfile.xml, .android] {
+            ExtractionInPlaceTests.expectSameReading(Array(document.utf8), profile: profile)
+        }
+        var loader = TreeLoader(profile: .xml)
+        loader.keepsTrees = false
+        let deferred = try loader.parse(
+            Array(document.utf8), file: RelativePath("f.xml"), displayPath: "zh/f.xml", side: .source, deferring: .all
+        ).get()
+        let children = Dictionary(uniqueKeysWithValues: deferred.entries.map { ($0.key.id?.rawValue ?? "", $0.children) })
+        #expect(children["a"] == [EntryID("a1")])
+        #expect(children["a2"] == nil)
+        #expect(children["b"] == [EntryID("b1")])
+        #expect(deferred.entries.allSatisfy { !$0.contentHasBeenRead })
+    }
+
     @Test func theDeferralFollowsWhatTheLockVerified() throws {
         let baseline = try Run().accept()
         // Some verified, some not: each entry is looked up.
